@@ -44,7 +44,7 @@ export interface Passage {
   /** Span of the passage in the article's original text. */
   start: number;
   end: number;
-  /** `article.text.slice(start, end)` */
+  /** The passage's sentences joined by single spaces (boilerplate between them is left out). */
   text: string;
   /** Each sentence's span in the article's original text. */
   sentences: TextSpan[];
