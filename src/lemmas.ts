@@ -23,5 +23,7 @@ const FORMS: Record<string, string> = Object.fromEntries(
 
 /** The base form of an irregular verb form, or the word itself. */
 export function lemma(word: string): string {
+  // Porter turns "ties" into "ti" but "tie" into "tie"; short -ies plurals just drop the s.
+  if (/^\p{L}{1,2}ies$/u.test(word)) return word.slice(0, -1);
   return FORMS[word] ?? word;
 }

@@ -58,8 +58,10 @@ export interface Embedder {
   readonly maxTokens: number;
   embedPassages(texts: string[]): Promise<Float32Array[]>;
   embedQuery(text: string): Promise<Float32Array>;
-  /** Counts tokens as the model would, to size chunks. */
+  /** Counts tokens as the model would. */
   countTokens(text: string): number;
+  /** Cosine similarity that makes a passage relevant on meaning alone; undefined when uncalibrated. */
+  readonly minSimilarity?: number;
 }
 
 export type RetrievalMode = 'hybrid' | 'keyword' | 'vector';

@@ -1,0 +1,50 @@
+import { resolvePath, loadEngineConfig } from '../src/config.js';
+import { resolveEmbedder } from '../src/engine.js';
+import { createLogger } from '../src/logger.js';
+import { reindex, type ReindexSummary } from '../src/reindex.js';
+import { progressBar } from './lib/progress.js';
+import { isMain, runMain } from './lib/run-main.js';
+import { bold, dim, green, yellow } from './lib/style.js';
+
+/** Formats the summary a maintainer reads after a reindex. */
+export function formatSummary(s: ReindexSummary): string {
+  const list = (ids: string[]) => (ids.length ? ` (${ids.join(', ')})` : '');
+  const lines = [
+    bold('Reindex complete') + dim(` in ${s.seconds.toFixed(2)} s`),
+    `  model       ${s.model ?? yellow('none — keyword-only index')}`,
+    `  added       ${s.added.length}${list(s.added)}`,
+    `  changed     ${s.changed.length}${list(s.changed)}`,
+    `  removed     ${s.removed.length}${list(s.removed)}`,
+    `  unchanged   ${s.unchanged.length}`,
+    `  skipped     ${s.skipped.length}`,
+    ...s.skipped.map((k) => yellow(`    ✗ ${k.file}: ${k.reason}`)),
+    `  passages    ${s.passages} ${dim(`(${s.embedded} embedded this run)`)}`,
+  ];
+  if (s.previousProblem) lines.push(yellow(`  note: the previous index was damaged (${s.previousProblem}) and was rebuilt`));
+  return lines.join('\n');
+}
+
+/** `npm run reindex`: brings `embeddings/` up to date with the articles folder. */
+export async function main(): Promise<ReindexSummary> {
+  const config = loadEngineConfig();
+  const logger = createLogger({ level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL });
+  const { embedder, reason } = await resolveEmbedder(config, logger);
+  if (!embedder) process.stderr.write(yellow(`No embedding model (${reason}): building a keyword-only index.\n`, process.stderr));
+  const bar = progressBar('Embedding');
+  try {
+    const summary = await reindex({
+      articlesDir: resolvePath(config, config.ARTICLES_DIR),
+      embeddingsDir: resolvePath(config, config.EMBEDDINGS_DIR),
+      embedder,
+      logger,
+      onProgress: (done, total) => bar.update(done, total),
+    });
+    bar.stop();
+    process.stdout.write(formatSummary(summary) + '\n' + green('✓ index written to ') + config.EMBEDDINGS_DIR + '\n');
+    return summary;
+  } finally {
+    bar.stop();
+  }
+}
+
+if (isMain(import.meta.url)) runMain(main);

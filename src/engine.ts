@@ -1,0 +1,177 @@
+import { composeAnswer } from './answer.js';
+import { CHUNKER_VERSION } from './chunking.js';
+import { resolvePath, type EngineConfig } from './config.js';
+import { loadCorpus } from './corpus.js';
+import { ModelUnavailableError, loadEmbedder } from './embedder.js';
+import { IndexCorruptError, IndexMissingError, readIndex, type StoredArticle, type StoredIndex } from './index-store.js';
+import { silentLogger, type Logger } from './logger.js';
+import { reindex } from './reindex.js';
+import { Retriever } from './retriever.js';
+import { SentenceIndex } from './sentence-index.js';
+import type { Answer, Embedder, IndexStatus, Passage, RetrievalMode, ScoredPassage } from './types.js';
+
+export { manifestPath } from './index-store.js';
+
+/** A question the engine cannot take (empty, too long). Shown to the user as is. */
+export class QuestionError extends Error {
+  override name = 'QuestionError';
+}
+
+export const MAX_QUESTION_CHARS = 1000;
+
+export interface EngineOptions {
+  config: EngineConfig;
+  /** undefined: load the configured model (keyword mode if it can't be); null: keyword mode. */
+  embedder?: Embedder | null;
+  logger?: Logger;
+  /** 'auto': build or update the index when it is missing, damaged or stale. 'never': load as is. */
+  refresh?: 'auto' | 'never';
+  /** Force a retrieval mode (debugging, benchmarks); defaults to the best available. */
+  mode?: RetrievalMode;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Loads the configured model, or explains why there is none. */
+export async function resolveEmbedder(config: EngineConfig, logger: Logger = silentLogger): Promise<{ embedder: Embedder | null; reason?: string }> {
+  try {
+    const embedder = await loadEmbedder({ modelId: config.MODEL_ID, modelsDir: resolvePath(config, config.MODELS_DIR), allowDownload: config.MODEL_DOWNLOAD });
+    return { embedder };
+  } catch (error) {
+    if (!(error instanceof ModelUnavailableError)) throw error;
+    logger.warn('embedding model unavailable: answering in keyword mode', { reason: error.message });
+    return { embedder: null, reason: error.message };
+  }
+}
+
+/** Why the stored index can't be used as is, or null when it is current. */
+async function staleness(index: StoredIndex, articlesDir: string, embedder: Embedder | null): Promise<string | null> {
+  if (index.manifest.chunkerVersion !== CHUNKER_VERSION) return 'chunker changed';
+  if (embedder && index.manifest.model?.id !== embedder.modelId) {
+    return `index built with ${index.manifest.model?.id ?? 'no model'}, configured model is ${embedder.modelId}`;
+  }
+  const { articles, skipped } = await loadCorpus(articlesDir);
+  const stored = new Map(index.manifest.articles.map((a) => [a.id, a.hash]));
+  const changed = articles.length !== stored.size || articles.some((a) => stored.get(a.id) !== a.hash);
+  const newlySkipped = skipped.some((s) => !index.manifest.skipped.some((k) => k.file === s.file && k.reason === s.reason));
+  return changed || newlySkipped ? 'articles changed' : null;
+}
+
+/** Answers questions from the indexed articles. Immutable once open: a reindex means a new Engine. */
+export class Engine {
+  private readonly retriever: Retriever;
+  private readonly sentences: SentenceIndex;
+  private readonly articles: Map<string, StoredArticle>;
+
+  private constructor(
+    private readonly index: StoredIndex,
+    private readonly embedder: Embedder | null,
+    readonly mode: RetrievalMode,
+    private readonly modeReason: string | undefined,
+  ) {
+    this.articles = new Map(index.articles.map((a) => [a.id, a]));
+    this.retriever = new Retriever(index, embedder, mode);
+    this.sentences = new SentenceIndex(index.passages, (id) => this.articles.get(id)!.text);
+  }
+
+  /** Opens the index in `EMBEDDINGS_DIR`, building or updating it first when needed. */
+  static async open(options: EngineOptions): Promise<Engine> {
+    const { config } = options;
+    const logger = options.logger ?? silentLogger;
+    const articlesDir = resolvePath(config, config.ARTICLES_DIR);
+    const embeddingsDir = resolvePath(config, config.EMBEDDINGS_DIR);
+    let reason: string | undefined;
+    let embedder = options.embedder;
+    if (embedder === undefined) ({ embedder, reason } = await resolveEmbedder(config, logger));
+    if (embedder === null && !reason) reason = 'no embedding model configured';
+
+    let index: StoredIndex | null = null;
+    try {
+      index = await readIndex(embeddingsDir);
+    } catch (error) {
+      if (!(error instanceof IndexMissingError || error instanceof IndexCorruptError)) throw error;
+      if (error instanceof IndexCorruptError) logger.warn('index is damaged', { problem: error.message });
+      if (options.refresh === 'never') throw error;
+    }
+    const why = index ? (options.refresh === 'never' ? null : await staleness(index, articlesDir, embedder)) : 'no usable index';
+    if (why) {
+      logger.info('building the index', { why });
+      await reindex({ articlesDir, embeddingsDir, embedder, logger, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+      index = await readIndex(embeddingsDir);
+    }
+    const usable = index!;
+    const vectorsMatch = !!embedder && !!usable.vectorIndex && usable.manifest.model?.id === embedder.modelId;
+    if (embedder && !vectorsMatch) reason = `index has no vectors for ${embedder.modelId}; run npm run reindex`;
+    let mode: RetrievalMode = vectorsMatch ? 'hybrid' : 'keyword';
+    if (options.mode && (options.mode === 'keyword' || vectorsMatch)) mode = options.mode;
+    return new Engine(usable, vectorsMatch ? embedder! : null, mode, mode === 'keyword' ? reason : undefined);
+  }
+
+  /** Answers with verbatim, numbered quotes, or says the articles don't cover the question. */
+  async ask(question: string): Promise<Answer> {
+    const started = performance.now();
+    const q = question.trim();
+    if (!q) throw new QuestionError('The question is empty.');
+    if (q.length > MAX_QUESTION_CHARS) throw new QuestionError(`The question is longer than ${MAX_QUESTION_CHARS} characters.`);
+    const retrieval = await this.retriever.retrieve(q);
+    const t = performance.now();
+    const composed = composeAnswer({
+      query: retrieval.query,
+      hits: retrieval.hits,
+      passages: this.index.passages,
+      sentences: this.sentences,
+      meta: (id) => this.articles.get(id)!,
+      ...(this.embedder?.minSimilarity !== undefined ? { minSimilarity: this.embedder.minSimilarity } : {}),
+    });
+    const timings = { ...retrieval.timings, compose: ms(performance.now() - t), total: ms(performance.now() - started) };
+    const message = composed.answered ? '' : this.notCoveredMessage(retrieval.query.terms.length === 0);
+    return { question: q, answered: composed.answered, mode: this.mode, message, citations: composed.citations, timings };
+  }
+
+  /** The top passages with their scores, to debug retrieval. */
+  async search(query: string, k = 5): Promise<ScoredPassage[]> {
+    const r = await this.retriever.retrieve(query.trim());
+    return r.hits.slice(0, k).map((h) => ({
+      passage: this.index.passages[h.doc]!,
+      score: h.score,
+      ...(r.bm25.has(h.doc) ? { bm25: r.bm25.get(h.doc)! } : {}),
+      ...(r.similarity.has(h.doc) ? { vector: r.similarity.get(h.doc)! } : {}),
+    }));
+  }
+
+  passage(id: string): Passage | undefined {
+    return this.index.passages.find((p) => p.id === id);
+  }
+
+  status(): IndexStatus {
+    const m = this.index.manifest;
+    return {
+      model: m.model?.id ?? null,
+      mode: this.mode,
+      ...(this.modeReason ? { modeReason: this.modeReason } : {}),
+      builtAt: m.builtAt,
+      passages: m.passageCount,
+      dimensions: m.model?.dimensions ?? 0,
+      articles: this.index.articles.map(({ text: _text, hash: _hash, ...meta }) => ({
+        ...meta,
+        passages: m.articles.find((a) => a.id === meta.id)?.passages ?? 0,
+      })),
+      skipped: m.skipped,
+    };
+  }
+
+  /** One line on what the articles cover, for "not covered" replies. */
+  coverageHint(): string {
+    const titles = this.index.articles.slice(0, 3).map((a) => `“${a.title}”`);
+    const more = this.index.articles.length > 3 ? `, and ${this.index.articles.length - 3} more` : '';
+    return `The articles cover: ${titles.join(', ')}${more}.`;
+  }
+
+  private notCoveredMessage(noWords: boolean): string {
+    const lead = noWords
+      ? 'I could not find any words to search for in that question.'
+      : "The articles don't cover that, so I won't guess.";
+    return `${lead} ${this.coverageHint()}`;
+  }
+}
+
+const ms = (v: number) => Math.round(v * 1000) / 1000;

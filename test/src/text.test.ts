@@ -1,0 +1,28 @@
+import { normalise, terms, words } from '../../src/text.js';
+
+describe('text analysis', () => {
+  it('drops stopwords and question phrasing, and stems', () => {
+    expect(terms('How long did the Iranian diplomats have to leave?')).toEqual(['long', 'iranian', 'diplomat', 'leav']);
+  });
+
+  it('joins irregular verb forms with their base form', () => {
+    expect(terms('They left')).toEqual(terms('they leave'));
+    expect(terms('ties were broken')).toEqual(terms('tie break'));
+  });
+
+  it('treats the abbreviation US as the country but the pronoun us as a stopword', () => {
+    expect(terms('the US reaction')).toContain('usa');
+    expect(terms('the United States')).toEqual(['usa']);
+    expect(terms('tell us')).toEqual([]);
+  });
+
+  it('splits cyber compounds written joined, hyphenated or apart the same way', () => {
+    expect(terms('cyberattack')).toEqual(terms('cyber-attack'));
+    expect(terms('cyberattack')).toEqual(terms('cyber attack'));
+  });
+
+  it('folds accents, typographic apostrophes and digit grouping', () => {
+    expect(normalise('Élysée’s 3,000')).toBe("elysee's 3000");
+    expect(words('Iran’s')).toEqual(['iran']);
+  });
+});
