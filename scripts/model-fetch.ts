@@ -1,0 +1,33 @@
+import { loadEngineConfig, resolvePath } from '../src/config.js';
+import { isModelPresent, loadEmbedder } from '../src/embedder.js';
+import { isMain, runMain } from './lib/run-main.js';
+import { dim, green } from './lib/style.js';
+
+/** `npm run model:fetch`: downloads the configured model once into MODELS_DIR, then checks it loads. */
+export async function main(): Promise<void> {
+  const config = loadEngineConfig();
+  const modelsDir = resolvePath(config, config.MODELS_DIR);
+  if (isModelPresent(modelsDir, config.MODEL_ID)) {
+    process.stdout.write(`${config.MODEL_ID} is already in ${config.MODELS_DIR}/; checking that it loads…\n`);
+  } else {
+    process.stdout.write(`Downloading ${config.MODEL_ID} into ${config.MODELS_DIR}/ …\n`);
+  }
+  const lastShown = new Map<string, number>();
+  const embedder = await loadEmbedder({
+    modelId: config.MODEL_ID,
+    modelsDir,
+    allowDownload: true,
+    onDownload: ({ file, progress, status }) => {
+      if (!file || status !== 'progress' || progress === undefined) return;
+      const step = Math.floor(progress / 25) * 25;
+      if ((lastShown.get(file) ?? -1) >= step) return;
+      lastShown.set(file, step);
+      process.stdout.write(dim(`  ${file} ${step}%\n`));
+    },
+  });
+  const probe = await embedder.embedQuery('test');
+  process.stdout.write(green(`✓ ${config.MODEL_ID} ready: ${embedder.dimensions} dimensions, ${embedder.maxTokens} tokens max`) + dim(` (probe vector length ${probe.length})`) + '\n');
+  process.stdout.write('Run `npm run reindex` to embed the articles with it.\n');
+}
+
+if (isMain(import.meta.url)) runMain(main);
