@@ -1,0 +1,82 @@
+import { MessageFlags, SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { answerMessage } from '../src/bot/answer-view.js';
+import { articleLookup } from '../src/bot/bot-engine.js';
+import { takeCooldown } from '../src/bot/cooldown-guard.js';
+import { ExpiredAnswerError, UserFacingError } from '../src/bot/errors.js';
+import type { Vote } from '../src/bot/feedback-store.js';
+import { passagesMessages } from '../src/bot/passages-view.js';
+import { notify, respond } from '../src/bot/respond.js';
+import type { Command, CommandContext } from './command.js';
+
+/** Longest question accepted; Discord enforces it in the client, the bot again on arrival. */
+export const MAX_QUESTION_LENGTH = 300;
+
+/** `/ask question:<text> [private:<bool>]`: answers with verbatim, numbered quotes from the articles. */
+export const data = new SlashCommandBuilder()
+  .setName('ask')
+  .setDescription('Ask about Albania cutting ties with Iran over the 2022 cyberattack; answers quote the articles')
+  .addStringOption((o) =>
+    o.setName('question').setDescription('Your question, e.g. "When did Albania cut ties with Iran?"').setRequired(true).setMaxLength(MAX_QUESTION_LENGTH),
+  )
+  .addBooleanOption((o) => o.setName('private').setDescription('Show the answer to you only (default: everyone in the channel sees it)'));
+
+export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+  const question = interaction.options.getString('question', true).trim();
+  const ephemeral = interaction.options.getBoolean('private') ?? false;
+  if (!question) throw new UserFacingError('Please type a question, e.g. `/ask question: Why did Albania cut ties with Iran?`', 'empty');
+  if (question.length > MAX_QUESTION_LENGTH) throw new UserFacingError(`Please keep questions under ${MAX_QUESTION_LENGTH} characters.`, 'too-long');
+  takeCooldown(ctx.cooldowns, interaction.user.id);
+
+  // Deferring first keeps within Discord's 3-second window however long the model takes.
+  await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  let answer;
+  try {
+    answer = await ctx.engine.ask(question);
+  } catch (error) {
+    ctx.cooldowns.release(interaction.user.id);
+    throw error;
+  }
+  ctx.note({ answered: answer.answered, mode: answer.mode, citations: answer.citations.length });
+  const record = answer.answered ? await ctx.answers.add(answer, interaction.user.id) : undefined;
+  const message = answerMessage(answer, { answerId: record?.id, coverageHint: ctx.engine.coverageHint(), articles: articleLookup(ctx.engine) });
+  await respond(interaction, message, { ephemeral });
+}
+
+/** "Show passages": the full passages behind the citations, to the clicker only. */
+async function showPassages(interaction: ButtonInteraction, [answerId]: string[], ctx: CommandContext): Promise<void> {
+  const record = answerId ? ctx.answers.get(answerId) : undefined;
+  if (!record) throw new ExpiredAnswerError();
+  ctx.note({ answerId });
+  const messages = passagesMessages(record, (id) => ctx.engine.passage(id), articleLookup(ctx.engine));
+  for (const message of messages) await respond(interaction, message, { ephemeral: true });
+}
+
+/** 👍 / 👎: one vote per user per answer, appended to the feedback file. */
+async function vote(interaction: ButtonInteraction, [direction, answerId]: string[], ctx: CommandContext): Promise<void> {
+  if (direction !== 'up' && direction !== 'down') throw new ExpiredAnswerError();
+  const record = answerId ? ctx.answers.get(answerId) : undefined;
+  if (!record) throw new ExpiredAnswerError();
+  const result = await ctx.feedback.record({
+    at: new Date().toISOString(),
+    answerId: record.id,
+    userId: interaction.user.id,
+    guildId: interaction.guildId,
+    vote: direction,
+    question: record.question,
+    mode: record.mode,
+    citations: record.citations.map(({ n, source, passageId }) => ({ n, source, passageId })),
+  });
+  ctx.note({ answerId, vote: direction, recorded: result.recorded });
+  const content = result.recorded
+    ? `Thanks! Your ${emoji(direction)} is recorded; it helps improve the answers.`
+    : `You already gave this answer a ${emoji(result.existing)}; it's one vote per answer, so that vote stands. Thanks!`;
+  await notify(interaction, content);
+}
+
+function emoji(v: Vote): string {
+  return v === 'up' ? '👍' : '👎';
+}
+
+export const buttons = { passages: showPassages, vote };
+
+export default { data, execute, buttons } satisfies Command;

@@ -1,0 +1,42 @@
+import { ApplicationCommandType, ContextMenuCommandBuilder, MessageFlags, type MessageContextMenuCommandInteraction } from 'discord.js';
+import { answerMessage } from '../src/bot/answer-view.js';
+import { articleLookup } from '../src/bot/bot-engine.js';
+import { takeCooldown } from '../src/bot/cooldown-guard.js';
+import { UserFacingError } from '../src/bot/errors.js';
+import { respond } from '../src/bot/respond.js';
+import { oneLine, safeText } from '../src/bot/safe-text.js';
+import { truncate } from '../src/bot/truncate.js';
+import type { Command, CommandContext } from './command.js';
+
+/** Longest stretch of a message used as the query; beyond it the model would cut the text anyway. */
+const MAX_QUERY = 1000;
+
+/** Message menu "Check against sources": what the articles say about a message's claim, to the clicker only. */
+export const data = new ContextMenuCommandBuilder().setName('Check against sources').setType(ApplicationCommandType.Message);
+
+export async function execute(interaction: MessageContextMenuCommandInteraction, ctx: CommandContext): Promise<void> {
+  const text = oneLine(interaction.targetMessage.content ?? '');
+  if (!text) throw new UserFacingError("That message has no text to check (I don't read embeds or attachments).", 'empty');
+  takeCooldown(ctx.cooldowns, interaction.user.id);
+
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  let answer;
+  try {
+    answer = await ctx.engine.ask(truncate(text, MAX_QUERY));
+  } catch (error) {
+    ctx.cooldowns.release(interaction.user.id);
+    throw error;
+  }
+  ctx.note({ answered: answer.answered, mode: answer.mode, citations: answer.citations.length });
+  const record = answer.answered ? await ctx.answers.add(answer, interaction.user.id) : undefined;
+  const message = answerMessage(answer, {
+    answerId: record?.id,
+    votes: false,
+    title: `What the sources say about “${truncate(safeText(text), 200)}”`,
+    coverageHint: ctx.engine.coverageHint(),
+    articles: articleLookup(ctx.engine),
+  });
+  await respond(interaction, message, { ephemeral: true });
+}
+
+export default { data, execute } satisfies Command;

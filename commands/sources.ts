@@ -1,0 +1,30 @@
+import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { UserFacingError } from '../src/bot/errors.js';
+import { respond } from '../src/bot/respond.js';
+import { sourcesMessage } from '../src/bot/sources-view.js';
+import type { Command, CommandContext } from './command.js';
+
+/** Passages shown for a debug query. */
+const TOP_K = 5;
+
+/** `/sources [query]` (moderators): the indexed articles and index status; with a query, the top passages and their scores. */
+export const data = new SlashCommandBuilder()
+  .setName('sources')
+  .setDescription('Moderators: list the indexed articles and index status, or debug retrieval for a query')
+  .addStringOption((o) => o.setName('query').setDescription('Show the top passages for this text with their scores').setMaxLength(300))
+  .setDefaultMemberPermissions(PermissionFlagsBits.ManageMessages)
+  .setContexts(InteractionContextType.Guild);
+
+export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+  // Default permissions can be overridden per server, so the bot checks again itself.
+  if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages)) {
+    throw new UserFacingError('`/sources` is for moderators: it needs the Manage Messages permission.', 'forbidden');
+  }
+  const query = interaction.options.getString('query')?.trim() || undefined;
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const search = query ? { query, results: await ctx.engine.search(query, TOP_K) } : undefined;
+  ctx.note({ query: query !== undefined, mode: ctx.engine.status().mode });
+  await respond(interaction, sourcesMessage(ctx.engine.status(), search), { ephemeral: true });
+}
+
+export default { data, execute } satisfies Command;

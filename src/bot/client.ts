@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { commands as allCommands } from '../../commands/index.js';
+import type { Command } from '../../commands/command.js';
+import { resolvePath, type BotConfig } from '../config.js';
+import type { Logger } from '../logger.js';
+import { AnswerStore } from './answer-store.js';
+import type { BotEngine } from './bot-engine.js';
+import { Cooldowns } from './cooldowns.js';
+import { FeedbackStore } from './feedback-store.js';
+import { gatewayOptions } from './gateway.js';
+import { InteractionRouter } from './router.js';
+
+/** Where the bot gets the engine for each interaction (an EngineHolder, or a fixed engine in tests). */
+export interface EngineSource {
+  current(): BotEngine;
+}
+
+export interface BotOptions {
+  /** Defaults to every command in `commands/index.ts`. */
+  commands?: readonly Command[];
+  /** How long `stop()` waits for answers in progress. */
+  drainTimeoutMs?: number;
+}
+
+/** A bot ready to log in; see `createBot`. */
+export interface Bot {
+  client: Client;
+  router: InteractionRouter;
+  answers: AnswerStore;
+  feedback: FeedbackStore;
+  /** Logs in and resolves once the gateway says the bot is ready. */
+  start(): Promise<void>;
+  /** Stops taking new interactions, lets answers in progress finish, then disconnects. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the Discord client and everything behind it (stores, cooldowns, router), without
+ * connecting: `start()` logs in. Tests start it in-process against the Discord simulator.
+ */
+export async function createBot(config: BotConfig, engines: EngineSource, logger: Logger, options: BotOptions = {}): Promise<Bot> {
+  const dataDir = resolvePath(config, config.DATA_DIR);
+  const answers = await AnswerStore.open(path.join(dataDir, 'answers.jsonl'), { logger });
+  const feedback = await FeedbackStore.open(path.join(dataDir, 'feedback.jsonl'), logger);
+  const router = new InteractionRouter({
+    commands: options.commands ?? allCommands,
+    engine: () => engines.current(),
+    answers,
+    feedback,
+    cooldowns: new Cooldowns(config.ASK_COOLDOWN_SECONDS),
+    logger,
+  });
+
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    rest: { api: config.DISCORD_API_BASE },
+    ws: gatewayOptions(config.DISCORD_GATEWAY_URL),
+  });
+  client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
+  // Without an 'error' listener an EventEmitter error would throw and end the process.
+  client.on(Events.Error, (error) => logger.error('discord client error', { error }));
+  client.on(Events.Warn, (message) => logger.warn('discord client warning', { message }));
+  client.on(Events.ShardError, (error, shardId) => logger.error('gateway connection error', { shardId, error }));
+  client.on(Events.ShardDisconnect, (event, shardId) => logger.warn('gateway disconnected', { shardId, code: event.code }));
+  client.on(Events.ShardReconnecting, (shardId) => logger.info('gateway reconnecting', { shardId }));
+  client.on(Events.ShardResume, (shardId, replayed) => logger.info('gateway resumed', { shardId, replayed }));
+
+  let stopped = false;
+  return {
+    client,
+    router,
+    answers,
+    feedback,
+    async start() {
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      await client.login(config.DISCORD_TOKEN);
+      await ready;
+      logger.info('bot ready', { user: client.user?.tag, applicationId: client.application?.id, commands: router.commandNames });
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      router.stopAccepting();
+      const drained = await router.drain(options.drainTimeoutMs ?? 20_000);
+      if (!drained) logger.warn('stopping with answers still in progress', { pending: router.pending });
+      await client.destroy();
+      logger.info('bot stopped');
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { resolvePath, type BotConfig } from '../config.js';
+import { Engine, manifestPath, resolveEmbedder } from '../engine.js';
+import type { Logger } from '../logger.js';
+import { EngineHolder } from './engine-holder.js';
+
+/**
+ * Opens the engine (building the index first if it is missing or stale) in a holder that swaps in
+ * a fresh engine whenever `npm run reindex` replaces the manifest. The model is loaded once and
+ * shared by every engine; when there is none, each open looks again and says why in its status.
+ */
+export async function openEngineHolder(config: BotConfig, logger: Logger): Promise<EngineHolder<Engine>> {
+  const { embedder } = await resolveEmbedder(config, logger);
+  let first = true;
+  const holder = await EngineHolder.open<Engine>({
+    manifest: manifestPath(resolvePath(config, config.EMBEDDINGS_DIR)),
+    logger,
+    open: () => {
+      // Later opens load what the reindex wrote; rebuilding from the bot could race a running reindex.
+      const refresh = first ? 'auto' : 'never';
+      first = false;
+      return Engine.open({ config, logger, embedder: embedder ?? undefined, refresh });
+    },
+  });
+  const status = holder.current().status();
+  logger.info('engine ready', { mode: status.mode, modeReason: status.modeReason, model: status.model, articles: status.articles.length, passages: status.passages });
+  return holder;
+}

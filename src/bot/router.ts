@@ -1,0 +1,151 @@
+import { performance } from 'node:perf_hooks';
+import { ApplicationCommandType, type Interaction, type RepliableInteraction } from 'discord.js';
+import type { Command, CommandContext, MessageMenuCommand, SlashCommand } from '../../commands/command.js';
+import type { LogFields, Logger } from '../logger.js';
+import type { AnswerStore } from './answer-store.js';
+import type { BotEngine } from './bot-engine.js';
+import type { Cooldowns } from './cooldowns.js';
+import { parseCustomId } from './custom-id.js';
+import { APOLOGY, isUserFacing, UserFacingError } from './errors.js';
+import type { FeedbackStore } from './feedback-store.js';
+import { notify } from './respond.js';
+
+export interface RouterDeps {
+  commands: readonly Command[];
+  /** Asked once per interaction, so a swap mid-answer does not change the engine under it. */
+  engine: () => BotEngine;
+  answers: AnswerStore;
+  feedback: FeedbackStore;
+  cooldowns: Cooldowns;
+  logger: Logger;
+}
+
+/**
+ * Sends each interaction to its command or button handler, turns failures into ephemeral replies,
+ * and writes one log line per interaction. `handle` never rejects, so one bad interaction cannot
+ * take the bot down.
+ */
+export class InteractionRouter {
+  private readonly slash = new Map<string, SlashCommand>();
+  private readonly menus = new Map<string, MessageMenuCommand>();
+  private readonly byName = new Map<string, Command>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private accepting = true;
+
+  constructor(private readonly deps: RouterDeps) {
+    for (const command of deps.commands) {
+      const json = command.data.toJSON();
+      if (json.type === ApplicationCommandType.Message) this.menus.set(json.name, command as MessageMenuCommand);
+      else this.slash.set(json.name, command as SlashCommand);
+      this.byName.set(json.name, command);
+    }
+  }
+
+  /** Handles one interaction. Never rejects. */
+  handle(interaction: Interaction): Promise<void> {
+    const work = this.run(interaction).catch((error: unknown) => this.deps.logger.error('interaction handler crashed', { interactionId: interaction.id, error }));
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work));
+    return work;
+  }
+
+  /** From now on new interactions get a short "restarting" note instead of an answer. */
+  stopAccepting(): void {
+    this.accepting = false;
+  }
+
+  /** Waits for interactions in progress; true if they all finished within `timeoutMs`. */
+  async drain(timeoutMs: number): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => (timer = setTimeout(resolve, timeoutMs, false)));
+    try {
+      while (this.inFlight.size > 0) {
+        const done = await Promise.race([Promise.allSettled([...this.inFlight]).then(() => true), timeout]);
+        if (!done) return false;
+      }
+      return true;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Names of the commands served. */
+  get commandNames(): string[] {
+    return [...this.byName.keys()];
+  }
+
+  /** Interactions being handled right now. */
+  get pending(): number {
+    return this.inFlight.size;
+  }
+
+  private async run(interaction: Interaction): Promise<void> {
+    if (!interaction.isRepliable()) return; // autocomplete: none of our options use it
+    const started = performance.now();
+    const fields: LogFields = { interactionId: interaction.id, userId: interaction.user.id, guildId: interaction.guildId, ...describe(interaction) };
+    const logger = this.deps.logger.child({ interactionId: interaction.id, command: fields.command, userId: interaction.user.id });
+    const ctx: CommandContext = {
+      engine: this.deps.engine(),
+      answers: this.deps.answers,
+      feedback: this.deps.feedback,
+      cooldowns: this.deps.cooldowns,
+      logger,
+      note: (more) => Object.assign(fields, more),
+    };
+    try {
+      if (!this.accepting) throw new UserFacingError('I am restarting; please try again in a few seconds.', 'shutting-down');
+      await this.dispatch(interaction, ctx);
+      fields.outcome = 'ok';
+    } catch (error) {
+      await this.fail(interaction, error, fields, logger);
+    } finally {
+      fields.latencyMs = Math.round(performance.now() - started);
+      this.deps.logger.info('interaction', fields);
+    }
+  }
+
+  private async dispatch(interaction: RepliableInteraction, ctx: CommandContext): Promise<void> {
+    if (interaction.isChatInputCommand()) {
+      const command = this.slash.get(interaction.commandName);
+      if (!command) throw unknownCommand();
+      return command.execute(interaction, ctx);
+    }
+    if (interaction.isMessageContextMenuCommand()) {
+      const command = this.menus.get(interaction.commandName);
+      if (!command) throw unknownCommand();
+      return command.execute(interaction, ctx);
+    }
+    if (interaction.isButton()) {
+      const id = parseCustomId(interaction.customId);
+      const handler = id && this.byName.get(id.command)?.buttons?.[id.action];
+      if (!id || !handler) throw new UserFacingError('This button no longer works. Please ask again with `/ask`.', 'stale-button');
+      return handler(interaction, id.args, ctx);
+    }
+    throw new UserFacingError("I don't handle that kind of interaction.", 'unsupported');
+  }
+
+  private async fail(interaction: RepliableInteraction, error: unknown, fields: LogFields, logger: Logger): Promise<void> {
+    if (isUserFacing(error)) {
+      fields.outcome = error instanceof UserFacingError ? error.reason : 'bad-question';
+    } else {
+      fields.outcome = 'error';
+      logger.error('interaction failed', { ...fields, error });
+    }
+    try {
+      await notify(interaction, isUserFacing(error) ? error.message : APOLOGY);
+    } catch (replyError) {
+      // The interaction may have expired (token older than 15 minutes) or the connection dropped.
+      logger.warn('could not tell the user about a failure', { error: replyError });
+    }
+  }
+}
+
+function unknownCommand(): UserFacingError {
+  return new UserFacingError("I don't know that command any more; it may have been removed. Try `/help`.", 'unknown-command');
+}
+
+function describe(interaction: RepliableInteraction): LogFields {
+  if (interaction.isCommand()) return { kind: 'command', command: interaction.commandName };
+  if (interaction.isMessageComponent()) return { kind: 'button', command: interaction.customId.split(':')[0], customId: interaction.customId };
+  return { kind: 'other', command: undefined };
+}
