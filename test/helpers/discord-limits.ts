@@ -5,7 +5,7 @@ import { Limits } from '../../src/bot/limits.js';
 export function limitViolations(payload: {
   content?: string | null;
   embeds?: APIEmbed[];
-  components?: Array<{ components?: Array<{ custom_id?: string; label?: string }> }>;
+  components?: readonly unknown[];
 }): string[] {
   const problems: string[] = [];
   if ((payload.content?.length ?? 0) > Limits.content) problems.push(`content is ${payload.content!.length}`);
@@ -29,7 +29,8 @@ export function limitViolations(payload: {
     }
   }
   if (total > Limits.embedTotal) problems.push(`embeds total ${total} > ${Limits.embedTotal}`);
-  for (const row of payload.components ?? []) {
+  type Row = { components?: Array<{ custom_id?: string; label?: string }> };
+  for (const row of (payload.components ?? []) as Row[]) {
     for (const c of row.components ?? []) {
       if (c.custom_id !== undefined && c.custom_id.length > Limits.customId) problems.push(`custom_id ${c.custom_id} is ${c.custom_id.length}`);
       if (c.label !== undefined && c.label.length > Limits.buttonLabel) problems.push(`label is ${c.label.length}`);
