@@ -1,7 +1,7 @@
 import type { AnalysedQuery } from './query.js';
+import { hasAnswerType } from './question-type.js';
 import { SYNONYM_WEIGHT } from './query.js';
 import type { SentenceIndex } from './sentence-index.js';
-import { synonymsOf } from './synonyms.js';
 import type { Citation, Passage } from './types.js';
 
 /** A retrieved passage, best first, with its vector similarity when there was a vector search. */
@@ -28,35 +28,70 @@ export interface Composed {
 
 /** Share of the question's term weight (idf) a quote must cover for the question to count as answered. */
 export const MIN_COVERAGE = 0.4;
+/** A lower share suffices when the quote matches at least two of the question's topic words. */
+const SECONDARY_COVERAGE = 0.3;
 const MAX_CITATIONS = 5;
 const PASSAGES_CONSIDERED = 8;
 const SENTENCE_HITS_CONSIDERED = 15;
 /** Terms found only in the neighbouring sentences count for this much (they give context, not the answer). */
 const CONTEXT_WEIGHT = 0.3;
 const PASSAGE_WEIGHT = 0.25;
+/** Weight of an everyday word relative to its rarity (see WEAK_WORDS). */
+const WEAK_WEIGHT = 0.35;
+/** Bonus for holding the kind of answer asked for (a date for "when"). Ranks; never decides coverage. */
+const ANSWER_TYPE_BONUS = 0.15;
 
 interface Candidate {
   sentence: number;
-  coverage: number;
+  coverage: Coverage;
   score: number;
   passage: number;
 }
 
-/** How much of the question (by idf weight) sentence `i` covers, with neighbours as weaker context. */
-function coverage(query: AnalysedQuery, index: SentenceIndex, i: number): number {
+/** How a sentence covers the question. */
+interface Coverage {
+  /** Share of the question's idf weight the sentence (and, weakly, its neighbours) covers. */
+  share: number;
+  /** Question terms other than everyday words that the sentence itself contains. */
+  strongMatches: number;
+}
+
+/**
+ * A term's weight: its rarity in the corpus. A word the corpus never uses but whose synonym it does
+ * ("permanently" / "irretrievably") is weighed like that synonym, not as an unknown, topic-defining word.
+ */
+function termWeight(query: AnalysedQuery, index: SentenceIndex, term: string): number {
+  const bm25 = index.bm25;
+  let idf = bm25.idf(term);
+  if (bm25.docFrequency(term) === 0) {
+    const known = (query.alternatives.get(term) ?? []).filter((a) => bm25.docFrequency(a.term) > 0);
+    if (known.length) idf = Math.min(...known.map((a) => bm25.idf(a.term)));
+  }
+  return idf * (query.weak.has(term) ? WEAK_WEIGHT : 1);
+}
+
+function coverage(query: AnalysedQuery, index: SentenceIndex, i: number): Coverage {
   const own = index.sentences[i]!.termSet;
   const context = index.neighbours(i).map((n) => index.sentences[n]!.termSet);
   let total = 0;
   let covered = 0;
+  let strongMatches = 0;
   for (const term of query.terms) {
-    const idf = index.bm25.idf(term);
-    total += idf;
+    const weight = termWeight(query, index, term);
+    total += weight;
+    const alts = query.alternatives.get(term) ?? [];
     const match = (set: ReadonlySet<string>) =>
-      set.has(term) ? 1 : [...synonymsOf(term)].some((s) => set.has(s)) ? SYNONYM_WEIGHT : 0;
-    const best = Math.max(match(own), CONTEXT_WEIGHT * Math.max(0, ...context.map(match)));
-    covered += best * idf;
+      set.has(term) ? 1 : Math.max(0, ...alts.filter((a) => set.has(a.term)).map((a) => a.weight));
+    const direct = match(own);
+    if (direct >= 0.9 && !query.weak.has(term)) strongMatches++;
+    covered += Math.max(direct, CONTEXT_WEIGHT * Math.max(0, ...context.map(match))) * weight;
   }
-  return total > 0 ? covered / total : 0;
+  return { share: total > 0 ? covered / total : 0, strongMatches };
+}
+
+/** Whether the best sentence covers enough of the question to answer it. */
+function covers(c: Coverage): boolean {
+  return c.share >= MIN_COVERAGE || (c.share >= SECONDARY_COVERAGE && c.strongMatches >= 2);
 }
 
 /**
@@ -79,19 +114,20 @@ export function composeAnswer(input: ComposeInput): Composed {
     const passage = entry.passages.reduce((a, b) => ((passageStrength.get(b) ?? 0) > (passageStrength.get(a) ?? 0) ? b : a));
     const cov = coverage(query, sentences, s);
     const shortPenalty = entry.terms.length < 4 ? 0.7 : 1;
-    return { sentence: s, coverage: cov, passage, score: (cov + PASSAGE_WEIGHT * (passageStrength.get(passage) ?? 0)) * shortPenalty };
+    const typeBonus = hasAnswerType(entry.text, query.answerType) ? ANSWER_TYPE_BONUS : 0;
+    return { sentence: s, coverage: cov, passage, score: (cov.share + PASSAGE_WEIGHT * (passageStrength.get(passage) ?? 0) + typeBonus) * shortPenalty };
   });
   candidates.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
 
   const top = candidates[0];
   const bestSimilarity = Math.max(0, ...hits.map((h) => h.similarity ?? 0));
   const semantic = input.minSimilarity !== undefined && bestSimilarity >= input.minSimilarity;
-  if (!top || (top.coverage < MIN_COVERAGE && !semantic)) return { answered: false, citations: [] };
+  if (!top || (!candidates.some((c) => covers(c.coverage)) && !semantic)) return { answered: false, citations: [] };
 
   const chosen: Array<Candidate & { also: Set<string> }> = [];
   for (const c of candidates) {
     if (chosen.length >= MAX_CITATIONS) break;
-    if (chosen.length > 0 && (c.score < 0.5 * top.score || (c.coverage < 0.25 && !semantic))) continue;
+    if (chosen.length > 0 && (c.score < 0.5 * top.score || (c.coverage.share < 0.25 && !semantic))) continue;
     const entry = sentences.sentences[c.sentence]!;
     const twin = chosen.find((k) => sentences.sameStatementAt(k.sentence, c.sentence));
     if (twin) {

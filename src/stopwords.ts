@@ -15,8 +15,24 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   through thus to too under until up upon us very was wasn't we we'd we'll we're we've were weren't what what's
   whatever when when's where where's whether which while who who's whom whose why why's will with within without
   won't would wouldn't yes yet you you'd you'll you're you've your yours yourself yourselves
-  tell know explain describe happen happened happening actually exactly kind sort thing things way ways
+  tell know explain happen happened happening actually exactly kind sort thing things way ways
   mean means said say says saying told according regarding anybody somebody someone everyone everything`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * Everyday verbs and fillers that a question may use without them being its topic ("how many
+ * groups did Iran *use*"). An article rarely repeats them, so at full rarity weight they would
+ * make covered questions look uncovered; they count for a fraction instead.
+ */
+export const WEAK_WORDS: ReadonlySet<string> = new Set(
+  `use used using make made get go come take give find think want look need try call keep put seem
+  become begin show hear play move live believe bring write provide sit stand lose pay meet include
+  continue set learn change lead understand watch follow stop create speak read allow add spend grow
+  open walk win offer remember consider appear buy wait serve die send expect build stay fall cut reach
+  kill remain suggest raise pass sell require report decide pull again still already really also even
+  ever much many long way time thing well back right new old big good bad first last next`
     .split(/\s+/)
     .filter(Boolean),
 );

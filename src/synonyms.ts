@@ -26,6 +26,12 @@ const GROUPS = [
   'restore recover operational',
   'staff personnel employee',
   'first unprecedented precedent',
+  'permanent irreversible irretrievable',
+  'work run running operational function',
+  'goal aim purpose intent objective',
+  'decision move measure step',
+  'gang group',
+  'describe call label brand',
 ];
 
 const related = new Map<string, Set<string>>();

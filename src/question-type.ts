@@ -1,0 +1,32 @@
+/**
+ * The kind of answer a question asks for. A "when" question is answered by a sentence with a date
+ * in it, a "how many" question by one with a number; when several sentences cover the question's
+ * words equally, the one holding that kind of answer should come first.
+ */
+export type AnswerType = 'time' | 'quantity' | 'duration' | 'person' | null;
+
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
+const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|several|some';
+
+const PATTERNS: Record<Exclude<AnswerType, null>, RegExp> = {
+  time: new RegExp(`\\b(?:${MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|(?:19|20)\\d\\d|last (?:week|month|year))\\b`, 'i'),
+  quantity: new RegExp(`\\b(?:\\d[\\d,.]*|${NUMBER_WORDS})\\b`, 'i'),
+  duration: /\b(?:\d+|one|two|three|several|few|24|48|72)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\b/i,
+  // Two capitalised words in a row, not at the very start: a name ("Edi Rama", "Nasser Kanaani").
+  person: /\S\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u,
+};
+
+/** What kind of answer `question` expects, from its opening words. */
+export function answerTypeOf(question: string): AnswerType {
+  const q = question.trim().toLowerCase();
+  if (/^(?:when|what (?:date|day|year|month|time)|on what (?:date|day)|in (?:what|which) (?:year|month))\b/.test(q)) return 'time';
+  if (/^how long\b|\bhow (?:many|much) (?:time|hours|days|weeks)\b/.test(q)) return 'duration';
+  if (/^how (?:many|much)\b|\bnumber of\b/.test(q)) return 'quantity';
+  if (/^(?:who|whom|whose)\b/.test(q)) return 'person';
+  return null;
+}
+
+/** Whether `sentence` contains the kind of answer `type` asks for. */
+export function hasAnswerType(sentence: string, type: AnswerType): boolean {
+  return type !== null && PATTERNS[type].test(sentence);
+}
