@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadBotConfig } from '../config.js';
 import { createLogger, redact } from '../logger.js';
+import { createOps } from '../ops/ops.js';
 import { createBot } from './client.js';
 import { openEngineHolder } from './open-engine.js';
 
@@ -24,14 +25,15 @@ export async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => logger.error('unhandled promise rejection', { error: reason }));
 
   const engines = await openEngineHolder(config, logger);
-  const bot = await createBot(config, engines, logger);
+  const ops = createOps(config, logger);
+  const bot = await createBot(config, engines, ops.logger);
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     logger.info('shutting down: finishing answers in progress', { signal, pending: bot.router.pending });
     engines.close();
-    bot.stop().then(
+    bot.stop().then(() => ops.close()).then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error('error while shutting down', { error });
@@ -50,6 +52,7 @@ export async function main(): Promise<void> {
     throw error;
   }
   engines.watch();
+  await ops.serve(bot.client, engines);
 }
 
 /** True when node was started with this file (not when a test imports it). */
