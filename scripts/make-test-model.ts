@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { isPresetName, PRESETS, type PresetName } from './model/presets.js';
+import { writeModel, type WrittenModel } from './model/write-model.js';
+
+/**
+ * Generates a random-weight BERT model folder (config, tokenizer, quantised ONNX) that
+ * transformers.js loads like a hub model, for tests and benchmarks when the hub is unreachable.
+ *
+ *   npm run model:make-test                                   # tiny fixture → test/fixtures/models/casefile/tiny-bert
+ *   npm run model:make-test -- --preset minilm --out bench/models
+ */
+
+const USAGE = `Usage: make-test-model [--preset tiny|minilm] [--out DIR] [--id org/name] [--articles DIR]
+  --preset    model shape (default tiny)
+  --out       models root folder (default test/fixtures/models for tiny, bench/models for minilm)
+  --id        folder/model id under --out (default: the preset's, e.g. casefile/tiny-bert)
+  --articles  article folder for the vocabulary (default data/articles, else /work/shared/articles)`;
+
+/** Raised for unusable command-line arguments. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+const DEFAULT_OUT: Record<PresetName, string> = { tiny: 'test/fixtures/models', minilm: 'bench/models' };
+
+/** Parses arguments and writes the model; returns what was written. */
+export function main(argv: string[] = process.argv.slice(2), log: (line: string) => void = console.log): WrittenModel | undefined {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        preset: { type: 'string', default: 'tiny' },
+        out: { type: 'string' },
+        id: { type: 'string' },
+        articles: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message}\n${USAGE}`);
+  }
+  if (values.help) {
+    log(USAGE);
+    return undefined;
+  }
+  const presetName = values.preset;
+  if (!isPresetName(presetName)) throw new UsageError(`Unknown preset "${presetName}"\n${USAGE}`);
+  const written = writeModel({
+    preset: PRESETS[presetName],
+    outDir: path.resolve(values.out ?? DEFAULT_OUT[presetName]),
+    id: values.id,
+    corpusDir: values.articles,
+  });
+  log(`Wrote ${written.id} (${presetName}, vocabulary ${written.vocabSize}) to ${written.dir}`);
+  return written;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    main();
+  } catch (err) {
+    console.error(err instanceof Error ? `${err.name}: ${err.message}` : err);
+    process.exitCode = 1;
+  }
+}
