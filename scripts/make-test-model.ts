@@ -16,7 +16,7 @@ const USAGE = `Usage: make-test-model [--preset tiny|minilm] [--out DIR] [--id o
   --preset    model shape (default tiny)
   --out       models root folder (default test/fixtures/models for tiny, bench/models for minilm)
   --id        folder/model id under --out (default: the preset's, e.g. casefile/tiny-bert)
-  --articles  article folder for the vocabulary (default data/articles, else /work/shared/articles)`;
+  --articles  article folder for the vocabulary (default test/fixtures/model-vocabulary, a pinned copy of the original articles)`;
 
 /** Raised for unusable command-line arguments. */
 export class UsageError extends Error {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,13 +10,14 @@ export class CorpusNotFoundError extends Error {
 }
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SHARED_ARTICLES = '/work/shared/articles';
 const ARTICLE_FILE = /\.(txt|md)$/i;
 
-/** The project's `data/articles/` when it exists, else the shared corpus. */
+/**
+ * A pinned copy of the original five articles. The committed fixture must regenerate byte for
+ * byte, so its vocabulary cannot follow `data/articles/`, which maintainers change.
+ */
 export function defaultCorpusDir(root: string = PROJECT_ROOT): string {
-  const local = path.join(root, 'data', 'articles');
-  return existsSync(local) && statSync(local).isDirectory() ? local : SHARED_ARTICLES;
+  return path.join(root, 'test', 'fixtures', 'model-vocabulary');
 }
 
 /** Texts of every article file in `dir`, in file-name order so results are reproducible. */
