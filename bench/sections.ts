@@ -1,0 +1,8 @@
+import { scaleSection } from './lib/scale.js';
+import type { Section } from './lib/section.js';
+
+/**
+ * The benchmark's sections, in run order. Add a section by appending it here (query path,
+ * reindex, concurrency and cold start are meant to join this list).
+ */
+export const SECTIONS: Section[] = [scaleSection];
