@@ -29,7 +29,7 @@ export function createRestHandler(state: SimulatorState): (req: IncomingMessage,
 async function serve(state: SimulatorState, req: IncomingMessage, res: ServerResponse, seq: number, receivedAt: number): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const method = (req.method ?? 'GET').toUpperCase();
-  const path = url.pathname.replace(API_PREFIX, '');
+  const path = safeDecode(url.pathname.replace(API_PREFIX, ''));
   const headers = flattenHeaders(req);
   const raw = await readRequestBody(req);
   const request: RecordedRequest = {
@@ -84,6 +84,15 @@ async function serve(state: SimulatorState, req: IncomingMessage, res: ServerRes
   }
   result = await found.route.handle({ request, params: found.params, state });
   finish(state, res, request, result, result.status < 300 ? okRateLimitHeaders(found.route.name) : {});
+}
+
+/** `@original` arrives as `%40original`; tests and routes read the decoded path. */
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
 
 function findRoute(method: string, path: string): { route: Route; params: Record<string, string> } | undefined {

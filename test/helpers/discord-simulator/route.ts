@@ -39,7 +39,7 @@ export function route(method: string, template: string, name: string, auth: bool
     match(path) {
       const m = pattern.exec(path);
       if (!m) return undefined;
-      return Object.fromEntries(keys.map((k, i) => [k, decodeURIComponent(m[i + 1] ?? '')]));
+      return Object.fromEntries(keys.map((k, i) => [k, m[i + 1] ?? '']));
     },
   };
 }
