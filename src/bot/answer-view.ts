@@ -80,10 +80,11 @@ function sourceFields(citations: Citation[], articles: ArticleLookup): APIEmbedF
 }
 
 function notCoveredEmbed(answer: Answer, title: string, coverageHint: string): APIEmbed {
-  const lines = ["**The articles don't cover that**, so I have nothing to quote."];
-  const reason = oneLine(answer.message);
-  if (reason && reason !== oneLine(coverageHint)) lines.push(safeText(reason));
-  if (coverageHint) lines.push(safeText(coverageHint));
+  // The engine's message already says why (and usually what the articles cover); say it once.
+  const reason = oneLine(answer.message) || "The articles don't cover that, so I have nothing to quote.";
+  const hint = oneLine(coverageHint);
+  const lines = [safeText(reason)];
+  if (hint && !reason.includes(hint)) lines.push(safeText(hint));
   lines.push('Try asking about something they report, or use `/help` to see what they are.');
   return fitEmbed({ color: NOT_COVERED_COLOUR, title, description: lines.join('\n\n') });
 }

@@ -1,24 +1,33 @@
 import { resolvePath, type BotConfig } from '../config.js';
 import { Engine, manifestPath, resolveEmbedder } from '../engine.js';
 import type { Logger } from '../logger.js';
-import { EngineHolder } from './engine-holder.js';
+import type { Embedder } from '../types.js';
+import { EngineHolder, type EngineHolderOptions } from './engine-holder.js';
+
+export interface OpenEngineOptions extends Pick<EngineHolderOptions<Engine>, 'debounceMs' | 'pollMs'> {
+  /** The model to use (null: keyword only). Omitted: the configured model, loaded here. */
+  embedder?: Embedder | null;
+}
 
 /**
  * Opens the engine (building the index first if it is missing or stale) in a holder that swaps in
  * a fresh engine whenever `npm run reindex` replaces the manifest. The model is loaded once and
  * shared by every engine; when there is none, each open looks again and says why in its status.
  */
-export async function openEngineHolder(config: BotConfig, logger: Logger): Promise<EngineHolder<Engine>> {
-  const { embedder } = await resolveEmbedder(config, logger);
+export async function openEngineHolder(config: BotConfig, logger: Logger, options: OpenEngineOptions = {}): Promise<EngineHolder<Engine>> {
+  const given = options.embedder !== undefined;
+  const embedder = given ? options.embedder : (await resolveEmbedder(config, logger)).embedder;
   let first = true;
   const holder = await EngineHolder.open<Engine>({
     manifest: manifestPath(resolvePath(config, config.EMBEDDINGS_DIR)),
     logger,
+    ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
+    ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
     open: () => {
       // Later opens load what the reindex wrote; rebuilding from the bot could race a running reindex.
       const refresh = first ? 'auto' : 'never';
       first = false;
-      return Engine.open({ config, logger, embedder: embedder ?? undefined, refresh });
+      return Engine.open({ config, logger, embedder: given ? embedder : (embedder ?? undefined), refresh });
     },
   });
   const status = holder.current().status();

@@ -50,10 +50,19 @@ describe('answerMessage', () => {
   });
 
   test('says the articles do not cover an unanswered question, with the coverage hint and no buttons', () => {
-    const message = answerMessage(answer([]), { answerId: 'abc', coverageHint: 'The articles cover: X.', articles });
+    const unanswered = { ...answer([]), message: '' };
+    const message = answerMessage(unanswered, { answerId: 'abc', coverageHint: 'The articles cover: X.', articles });
     const embed = message.embeds![0]!;
     expect(embed.description).toMatch(/don't cover/);
     expect(embed.description).toContain('The articles cover: X.');
     expect(message.components).toBeUndefined();
+  });
+
+  test("shows the engine's reason and the coverage hint once, even when the reason already holds the hint", () => {
+    const hint = 'The articles cover: X.';
+    const unanswered = { ...answer([]), message: `The articles don't cover that. ${hint}` };
+    const description = answerMessage(unanswered, { coverageHint: hint, articles }).embeds![0]!.description!;
+    expect(description.split(hint)).toHaveLength(2);
+    expect(description).toContain("The articles don't cover that.");
   });
 });

@@ -1,0 +1,217 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { APIEmbed } from 'discord.js';
+import { answerButtonIds } from '../../src/bot/answer-view.js';
+import type { FeedbackRecord } from '../../src/bot/feedback-store.js';
+import { limitViolations } from '../helpers/discord-limits.js';
+import { otherUser, startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
+import type { RecordedRequest } from '../helpers/discord-simulator/index.js';
+
+const EPHEMERAL = 64;
+const QUESTION = 'When did Albania cut diplomatic ties with Iran?';
+const OFF_TOPIC = 'What is the boiling point of liquid nitrogen?';
+
+type Body = { type?: number; data?: Record<string, unknown> } & Record<string, unknown>;
+const body = (r: RecordedRequest) => r.body as Body;
+
+/** The message payload of a request: a callback's `data`, or an edit's / follow-up's body. */
+function message(r: RecordedRequest): { content?: string; embeds?: APIEmbed[]; components?: Array<{ components: Array<{ custom_id?: string }> }>; flags?: number; allowed_mentions?: unknown } {
+  const b = body(r);
+  return (r.route === 'interactionCallback' ? b.data : b) as ReturnType<typeof message>;
+}
+
+function customIds(r: RecordedRequest): string[] {
+  return (message(r).components ?? []).flatMap((row) => row.components.map((c) => c.custom_id ?? ''));
+}
+
+let h: BotHarness;
+beforeAll(async () => {
+  h = await startBotHarness();
+});
+afterAll(() => h?.close());
+
+describe('/ask', () => {
+  test('defers at once, then edits in the quotes with [n] markers, the sources and the buttons', async () => {
+    const expected = await h.engines.current().ask(QUESTION);
+    expect(expected.answered).toBe(true);
+
+    const handle = h.ask(QUESTION);
+    const callback = await handle.waitForCallback();
+    expect(callback.status).toBeLessThan(300);
+    expect(body(callback).type).toBe(5); // deferred: "thinking…"
+    expect(Number(body(callback).data?.flags ?? 0) & EPHEMERAL).toBe(0);
+
+    const edit = await handle.waitForOriginalEdit({ timeoutMs: 20_000 });
+    expect(edit.status).toBe(200);
+    const sent = message(edit);
+    expect(sent.allowed_mentions).toEqual({ parse: [] });
+    expect(limitViolations(sent)).toEqual([]);
+    const [embed] = sent.embeds!;
+    expect(embed!.title).toBe(QUESTION);
+    for (const c of expected.citations) {
+      expect(embed!.description).toContain(`” [${c.n}]`);
+      expect(embed!.fields!.some((f) => f.name.includes(`[${c.n}]`))).toBe(true);
+    }
+    const status = h.engines.current().status();
+    const titles = new Map(status.articles.map((a) => [a.id, a.title]));
+    for (const source of new Set(expected.citations.map((c) => c.source))) {
+      expect(embed!.fields!.some((f) => f.name.includes(titles.get(source)!.slice(0, 40)))).toBe(true);
+    }
+    const alsoIds = expected.citations.flatMap((c) => c.also.filter((id) => id !== c.source));
+    for (const id of alsoIds) expect(embed!.fields!.some((f) => f.value.includes('Also reported by') && f.value.includes(titles.get(id)!.slice(0, 30)))).toBe(true);
+
+    const ids = customIds(edit);
+    expect(ids).toHaveLength(3);
+    for (const id of ids) expect(id.length).toBeLessThanOrEqual(100);
+    expect(ids[0]).toMatch(/^ask:passages:/);
+    expect(ids.slice(1)).toEqual([expect.stringMatching(/^ask:vote:up:/), expect.stringMatching(/^ask:vote:down:/)]);
+  });
+
+  test('quotes are the verbatim sentences the engine cites', async () => {
+    const expected = await h.engines.current().ask(QUESTION);
+    const handle = h.ask(QUESTION, otherUser(1));
+    const description = message(await handle.waitForOriginalEdit({ timeoutMs: 20_000 })).embeds![0]!.description!;
+    // The quote is escaped for markdown; remove the escapes to compare with the article's words.
+    const plain = description.replace(/\\(.)/g, '$1');
+    for (const c of expected.citations) expect(plain).toContain(`“${c.quote.replace(/\s+/g, ' ').trim()}” [${c.n}]`);
+  });
+
+  test('private: true makes the deferral and so the answer ephemeral', async () => {
+    const handle = h.ask(QUESTION, { private: true });
+    const callback = await handle.waitForCallback();
+    expect(body(callback).type).toBe(5);
+    expect((body(callback).data!.flags as number) & EPHEMERAL).toBe(EPHEMERAL);
+    const edit = await handle.waitForOriginalEdit({ timeoutMs: 20_000 });
+    expect(message(edit).allowed_mentions).toEqual({ parse: [] });
+    expect(message(edit).embeds).toHaveLength(1);
+  });
+
+  test('a question the articles do not cover gets a friendly "not covered" with the coverage hint, no buttons', async () => {
+    const expected = await h.engines.current().ask(OFF_TOPIC);
+    expect(expected.answered).toBe(false);
+    const edit = await h.ask(OFF_TOPIC).waitForOriginalEdit({ timeoutMs: 20_000 });
+    const sent = message(edit);
+    const description = sent.embeds![0]!.description!.replace(/\\(.)/g, '$1');
+    expect(description).toMatch(/don't cover/);
+    expect(description).toContain(h.engines.current().coverageHint());
+    expect(customIds(edit)).toEqual([]);
+    expect(sent.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  test('echoed question text is markdown-escaped and cannot mention anyone', async () => {
+    const sneaky = '@everyone **who** did <@1150000000000000201> blame for the cyberattack?';
+    const edit = await h.ask(sneaky).waitForOriginalEdit({ timeoutMs: 20_000 });
+    const sent = message(edit);
+    expect(sent.allowed_mentions).toEqual({ parse: [] });
+    const title = sent.embeds![0]!.title!;
+    expect(title).not.toMatch(/@everyone|<@\d+>/);
+    expect(title).toContain('\\*\\*who\\*\\*');
+  });
+
+  test('"Show passages" replies ephemerally with the full passages behind the citations', async () => {
+    const expected = await h.engines.current().ask(QUESTION);
+    const edit = await h.ask(QUESTION).waitForOriginalEdit({ timeoutMs: 20_000 });
+    const passagesId = customIds(edit)[0]!;
+
+    const click = h.button(passagesId, otherUser(2));
+    const callback = await click.waitForCallback();
+    expect(body(callback).type).toBe(4);
+    const first = message(callback);
+    expect(first.flags! & EPHEMERAL).toBe(EPHEMERAL);
+    expect(first.allowed_mentions).toEqual({ parse: [] });
+    expect(limitViolations(first)).toEqual([]);
+
+    // Later passages may come as ephemeral follow-ups when one message cannot hold them all.
+    const passageIds = [...new Set(expected.citations.map((c) => c.passageId))];
+    const embeds = [...first.embeds!];
+    for (let nth = 1; embeds.length < passageIds.length; nth++) {
+      const followUp = message(await click.waitForFollowUp({ nth }));
+      expect(followUp.flags! & EPHEMERAL).toBe(EPHEMERAL);
+      expect(followUp.allowed_mentions).toEqual({ parse: [] });
+      expect(limitViolations(followUp)).toEqual([]);
+      embeds.push(...followUp.embeds!);
+    }
+    expect(embeds).toHaveLength(passageIds.length);
+    for (const [i, id] of passageIds.entries()) {
+      const passage = h.engines.current().passage(id)!;
+      const shown = embeds[i]!.description!.replace(/\*\*/g, '').replace(/\\(.)/g, '$1');
+      const full = passage.text.replace(/\s+/g, ' ').trim();
+      if (full.length < 3900) expect(shown).toBe(full);
+      else expect(full.startsWith(shown.replace(/…$/, ''))).toBe(true);
+    }
+  });
+
+  test('👍 / 👎 record one vote per user per answer in feedback.jsonl, appending', async () => {
+    const edit = await h.ask(QUESTION).waitForOriginalEdit({ timeoutMs: 20_000 });
+    const [, up, down] = customIds(edit);
+    const answerId = up!.split(':').pop()!;
+    expect(down).toBe(answerButtonIds.vote(answerId, 'down'));
+    const file = path.join(h.root, 'data', 'feedback.jsonl');
+    const votesFor = async () =>
+      (await readFile(file, 'utf8').catch(() => ''))
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as FeedbackRecord)
+        .filter((r) => r.answerId === answerId);
+
+    const first = message(await h.button(up!, otherUser(3)).waitForCallback());
+    expect(first.flags! & EPHEMERAL).toBe(EPHEMERAL);
+    expect(first.content).toMatch(/Thanks/);
+    expect(first.allowed_mentions).toEqual({ parse: [] });
+
+    const again = message(await h.button(down!, otherUser(3)).waitForCallback());
+    expect(again.flags! & EPHEMERAL).toBe(EPHEMERAL);
+    expect(again.content).toMatch(/already/);
+
+    const other = message(await h.button(down!, otherUser(4)).waitForCallback());
+    expect(other.content).toMatch(/Thanks/);
+
+    const votes = await votesFor();
+    expect(votes.map((v) => [v.userId, v.vote])).toEqual([
+      [otherUser(3).user!.id, 'up'],
+      [otherUser(4).user!.id, 'down'],
+    ]);
+    expect(votes[0]!.question).toBe(QUESTION);
+    expect(votes[0]!.citations.length).toBeGreaterThan(0);
+  });
+
+  test('stale and unknown buttons get a clear ephemeral note', async () => {
+    for (const customId of [answerButtonIds.passages('gone1234567'), answerButtonIds.vote('gone1234567', 'up'), 'somethingelse:entirely']) {
+      const sent = message(await h.button(customId).waitForCallback());
+      expect(sent.flags! & EPHEMERAL).toBe(EPHEMERAL);
+      expect(sent.content).toMatch(/expired|no longer works/);
+      expect(sent.allowed_mentions).toEqual({ parse: [] });
+    }
+  });
+
+  test('an unknown command gets an ephemeral note and the bot keeps answering', async () => {
+    const sent = message(await h.slash('no-such-command').waitForCallback());
+    expect(sent.flags! & EPHEMERAL).toBe(EPHEMERAL);
+    expect(sent.content).toMatch(/don't know that command/);
+    const edit = await h.ask(QUESTION).waitForOriginalEdit({ timeoutMs: 20_000 });
+    expect(message(edit).embeds).toHaveLength(1);
+  });
+
+  test('writes one log line per interaction with latency, command, user id, answered and mode', async () => {
+    const handle = h.ask(QUESTION, otherUser(5));
+    await handle.waitForOriginalEdit({ timeoutMs: 20_000 });
+    const line = await waitFor(() => h.logs('interaction').find((r) => r.interactionId === handle.id));
+    expect(line).toMatchObject({ command: 'ask', kind: 'command', userId: otherUser(5).user!.id, outcome: 'ok', answered: true, mode: h.engines.current().status().mode });
+    expect(typeof line.latencyMs).toBe('number');
+    expect(h.logLines.join('\n')).not.toContain(h.sim.token);
+  });
+});
+
+test('the bot only called routes Discord has', () => {
+  expect(h.sim.unhandledRequests()).toEqual([]);
+});
+
+async function waitFor<T>(get: () => T | undefined, timeoutMs = 5000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = get();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -1,0 +1,118 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createBot, type Bot } from '../../src/bot/client.js';
+import type { EngineHolder } from '../../src/bot/engine-holder.js';
+import { openEngineHolder } from '../../src/bot/open-engine.js';
+import { loadBotConfig, type BotConfig } from '../../src/config.js';
+import type { Engine } from '../../src/engine.js';
+import { createLogger } from '../../src/logger.js';
+import type { Embedder } from '../../src/types.js';
+import {
+  buttonInteraction,
+  chatInputInteraction,
+  DEFAULT_IDS,
+  messageContextInteraction,
+  startDiscordSimulator,
+  type DiscordSimulator,
+  type InteractionHandle,
+  type InvocationOptions,
+} from './discord-simulator/index.js';
+import { loadTinyEmbedder } from './tiny-embedder.js';
+
+const SHIPPED_ARTICLES = fileURLToPath(new URL('../../data/articles/', import.meta.url));
+
+export interface BotHarnessOptions {
+  /** `'tiny'` (default): hybrid search with the committed tiny model; `null`: keyword mode; or any embedder (a slow one, say). */
+  embedder?: 'tiny' | Embedder | null;
+  /** ASK_COOLDOWN_SECONDS; default 0 so tests can ask back to back. */
+  cooldownSeconds?: number;
+  /** Milliseconds the engine holder waits after file events before reloading. */
+  debounceMs?: number;
+}
+
+/** A running bot (real discord.js client, real engine over a copy of the shipped articles) logged in to a simulator. */
+export interface BotHarness {
+  sim: DiscordSimulator;
+  bot: Bot;
+  engines: EngineHolder<Engine>;
+  config: BotConfig;
+  /** Temporary project root holding `articles/`, `embeddings/` and `data/`. */
+  root: string;
+  articlesDir: string;
+  /** Every log line the bot wrote (JSON). */
+  logLines: string[];
+  /** Parsed log records whose `msg` is `msg`. */
+  logs(msg: string): Array<Record<string, unknown>>;
+  /** `/ask question:<question> [private:<bool>]` as `user`. */
+  ask(question: string, options?: InvocationOptions & { private?: boolean }): InteractionHandle;
+  slash(name: string, options?: InvocationOptions & { options?: Record<string, string | number | boolean> }): InteractionHandle;
+  button(customId: string, options?: InvocationOptions): InteractionHandle;
+  checkMessage(content: string, options?: InvocationOptions): InteractionHandle;
+  /** Stops the bot, the simulator and the watcher, and deletes the temporary folder. */
+  close(): Promise<void>;
+}
+
+/** Starts simulator, engine and bot; the bot is logged in and ready when this resolves. */
+export async function startBotHarness(options: BotHarnessOptions = {}): Promise<BotHarness> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'casefile-bot-'));
+  const articlesDir = path.join(root, 'articles');
+  await cp(SHIPPED_ARTICLES, articlesDir, { recursive: true });
+  const sim = await startDiscordSimulator();
+  const config = loadBotConfig(
+    {
+      DISCORD_TOKEN: sim.token,
+      DISCORD_CLIENT_ID: sim.applicationId,
+      DISCORD_GUILD_ID: sim.guild.id,
+      DISCORD_API_BASE: sim.apiBase,
+      ASK_COOLDOWN_SECONDS: String(options.cooldownSeconds ?? 0),
+      ARTICLES_DIR: 'articles',
+      EMBEDDINGS_DIR: 'embeddings',
+      MODELS_DIR: 'models',
+      DATA_DIR: 'data',
+      MODEL_DOWNLOAD: 'false',
+    },
+    root,
+  );
+  const logLines: string[] = [];
+  const logger = createLogger({ level: 'debug', format: 'json', secrets: [config.DISCORD_TOKEN], write: (line) => logLines.push(line) });
+  const embedder = options.embedder === undefined || options.embedder === 'tiny' ? await loadTinyEmbedder() : options.embedder;
+  const engines = await openEngineHolder(config, logger, { embedder, pollMs: 0, ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}) });
+  const bot = await createBot(config, engines, logger);
+  try {
+    await bot.start();
+  } catch (error) {
+    await bot.client.destroy();
+    await sim.close();
+    throw error;
+  }
+
+  return {
+    sim,
+    bot,
+    engines,
+    config,
+    root,
+    articlesDir,
+    logLines,
+    logs: (msg) => logLines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((r) => r.msg === msg),
+    ask: (question, { private: isPrivate, ...who } = {}) =>
+      sim.dispatchInteraction(chatInputInteraction({ ...who, name: 'ask', options: { question, ...(isPrivate === undefined ? {} : { private: isPrivate }) } })),
+    slash: (name, { options: values, ...who } = {}) => sim.dispatchInteraction(chatInputInteraction({ ...who, name, ...(values ? { options: values } : {}) })),
+    button: (customId, who = {}) => sim.dispatchInteraction(buttonInteraction({ ...who, customId })),
+    checkMessage: (content, who = {}) =>
+      sim.dispatchInteraction(messageContextInteraction({ ...who, name: 'Check against sources', targetMessage: { content } })),
+    async close() {
+      engines.close();
+      await bot.stop();
+      await sim.close();
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A user other than the default one, for one-vote-per-user and cooldown tests. */
+export function otherUser(n: number): InvocationOptions {
+  return { user: { id: (BigInt(DEFAULT_IDS.user) + 10n + BigInt(n)).toString(), username: `user${n}` } };
+}
