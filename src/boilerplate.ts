@@ -6,7 +6,7 @@
  */
 
 /** Why a line is not article body. */
-export type BoilerplateKind = 'advert' | 'comment-form' | 'navigation' | 'credit' | 'symbols' | 'wire-slug' | 'tweet';
+export type BoilerplateKind = 'advert' | 'comment-form' | 'navigation' | 'credit' | 'symbols' | 'wire-slug';
 
 const ADVERT = [
   /^(advertisement|advertising|advert|ad|sponsored( content)?|promoted( content)?|scroll to continue( with content)?)\.?$/i,
@@ -47,7 +47,7 @@ const WIRE_PARENTHETICAL = /^\((updates?|adds|recasts|refiles?|corrects?|repeats
 const TWEET_SIGNATURE =
   /^[—–-]{1,2}\s*[^()\n]{1,80}\(@\w{1,15}\)\s*(\p{L}+\.? \d{1,2},? \d{4}|\d{1,2} \p{L}+\.? \d{4})\s*$/u;
 
-/** True for the signature line of an embedded tweet. */
+/** True for the signature line of an embedded tweet (`cleaning.ts` also drops the tweet text above it). */
 export function isTweetSignature(line: string): boolean {
   return TWEET_SIGNATURE.test(line);
 }
@@ -68,6 +68,5 @@ export function boilerplateKind(line: string): BoilerplateKind | undefined {
   if (NAVIGATION_LABELS.test(line) || NAVIGATION_PREFIX.test(line) || LINK_ONLY.test(line)) return 'navigation';
   if (CREDIT.some((re) => re.test(line))) return 'credit';
   if (isWireSlug(line)) return 'wire-slug';
-  if (isTweetSignature(line)) return 'tweet';
   return undefined;
 }

@@ -13,12 +13,14 @@ import type { TextSpan } from './types.js';
 /** A trimmed, non-empty line of the text. */
 interface Line extends TextSpan {
   text: string;
+  /** Position among the text's non-blank lines. */
+  index: number;
   /** Whether a blank line (or the start of the text) comes right before it. */
   paragraphStart: boolean;
 }
 
 /** Why a span was left out of the body. */
-export type DropReason = BoilerplateKind | 'headline' | 'byline' | 'date' | 'url' | 'dateline' | 'label' | 'duplicate' | 'fragment';
+export type DropReason = BoilerplateKind | 'tweet' | 'headline' | 'byline' | 'date' | 'url' | 'dateline' | 'label' | 'duplicate' | 'fragment';
 
 /** Everything cleaning found: the kept blocks and what the dropped lines told us. */
 export interface CleanedText {
@@ -54,8 +56,8 @@ export function analyzeText(text: string): CleanedText {
     else body.push(line);
   }
   openingDateline(text, body, result, drop);
-  const withoutTweets = removeTweetText(lines, body, drop);
-  const units = toParagraphs(withoutTweets, lines);
+  const withoutTweets = removeTweetText(body, drop);
+  const units = toParagraphs(withoutTweets);
   const kept = removeDuplicates(units, drop).filter((unit) => {
     if (!isLabel(text, unit)) return true;
     drop(unit, 'label');
@@ -79,7 +81,7 @@ function splitLines(text: string): Line[] {
       continue;
     }
     const start = m.index + lead;
-    lines.push({ start, end: start + trimmed.length, text: trimmed, paragraphStart: previousBlank });
+    lines.push({ start, end: start + trimmed.length, text: trimmed, index: lines.length, paragraphStart: previousBlank });
     previousBlank = false;
   }
   return lines;
@@ -132,25 +134,26 @@ function tokens(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** Share of `line`'s words found in `other`. */
-function containment(line: string[], other: Set<string>): number {
-  return line.length === 0 ? 0 : line.filter((w) => other.has(w)).length / line.length;
-}
-
 /**
  * An embedded tweet is its text, maybe an emoji or link line, then a signature line. The lines
  * directly above a signature are tweet text when they mention a handle or repeat what the
  * article already said (articles usually quote the tweet before embedding it).
  */
-function removeTweetText(all: Line[], body: Line[], drop: (span: TextSpan, reason: DropReason) => void): Line[] {
-  const removed = new Set<Line>();
-  for (const signature of all.filter((l) => isTweetSignature(l.text))) {
-    const above = body.filter((l) => l.end <= signature.start);
-    for (let j = above.length - 1, taken = 0; j >= 0 && taken < 8; j--, taken++) {
-      const line = above[j]!;
-      const earlier = new Set(above.slice(0, j).flatMap((l) => tokens(l.text)));
+function removeTweetText(body: Line[], drop: (span: TextSpan, reason: DropReason) => void): Line[] {
+  const signatures = body.filter((l) => isTweetSignature(l.text));
+  if (signatures.length === 0) return body;
+  // The first body line each word occurs in, so "said earlier" is one lookup per word.
+  const firstSeen = new Map<string, number>();
+  body.forEach((line, i) => tokens(line.text).forEach((w) => firstSeen.has(w) || firstSeen.set(w, i)));
+  const removed = new Set<Line>(signatures);
+  for (const signature of signatures) {
+    drop(signature, 'tweet');
+    const at = body.indexOf(signature);
+    for (let j = at - 1; j >= 0 && j >= at - 8 && !removed.has(body[j]!); j--) {
+      const line = body[j]!;
       const words = tokens(line.text);
-      const isTweet = /(^|\s)[@#]\w/.test(line.text) || /pic\.twitter\.com/.test(line.text) || (words.length >= 3 && containment(words, earlier) >= 0.7);
+      const saidEarlier = words.filter((w) => (firstSeen.get(w) ?? j) < j).length;
+      const isTweet = /(^|\s)[@#]\w/.test(line.text) || /pic\.twitter\.com/.test(line.text) || (words.length >= 3 && saidEarlier / words.length >= 0.7);
       if (!isTweet) break;
       removed.add(line);
       drop(line, 'tweet');
@@ -166,21 +169,16 @@ const TERMINAL = /[.!?…"”’')\]]$/;
  * a long unterminated line continues onto the next (hard-wrapped text), while a short
  * unterminated line stands alone so that section labels can be recognised.
  */
-function toParagraphs(body: Line[], all: Line[]): Line[] {
+function toParagraphs(body: Line[]): Line[] {
   const units: Line[] = [];
   for (const line of body) {
     const last = units[units.length - 1];
-    const continues = last && !line.paragraphStart && !TERMINAL.test(last.text) && last.text.length >= 40 && follows(last, line, all);
-    if (last && continues) units[units.length - 1] = { ...last, end: line.end, text: `${last.text}\n${line.text}` };
+    // `last.index` is the paragraph's latest line, so a dropped line in between breaks the paragraph.
+    const continues = last && !line.paragraphStart && !TERMINAL.test(last.text) && last.text.length >= 40 && last.index === line.index - 1;
+    if (last && continues) units[units.length - 1] = { ...last, end: line.end, index: line.index, text: `${last.text}\n${line.text}` };
     else units.push({ ...line });
   }
   return units;
-}
-
-/** Whether `b` is the line directly after `a` in the text (no dropped line between them). */
-function follows(a: Line, b: Line, all: Line[]): boolean {
-  const i = all.findIndex((l) => l.end === b.end);
-  return i > 0 && all[i - 1]!.end === a.end;
 }
 
 /** A short standalone line without sentence punctuation: a section label, caption credit or stray link text. */
@@ -203,18 +201,16 @@ function normalise(text: string): string {
  */
 function removeDuplicates(units: Line[], drop: (span: TextSpan, reason: DropReason) => void): Line[] {
   const keys = units.map((u) => normalise(u.text));
+  const lastIndex = new Map<string, number>();
+  keys.forEach((key, i) => lastIndex.set(key, i));
+  const seen = new Set<string>();
+  const repeated = new Set(keys.filter((key) => key && (seen.has(key) || !seen.add(key))));
+  const redundant = new Set([...repeated].filter((key) => [...lastIndex.keys()].some((other) => other.length > key.length && ` ${other} `.includes(` ${key} `))));
   return units.filter((unit, i) => {
     const key = keys[i]!;
-    if (!key) return true;
-    const repeatedLater = keys.indexOf(key, i + 1) !== -1;
-    const repeated = repeatedLater || keys.indexOf(key) !== i;
-    if (!repeated) return true;
-    const insideLonger = keys.some((other) => other.length > key.length && ` ${other} `.includes(` ${key} `));
-    if (repeatedLater || insideLonger) {
-      drop(unit, 'duplicate');
-      return false;
-    }
-    return true;
+    if (!repeated.has(key) || (lastIndex.get(key) === i && !redundant.has(key))) return true;
+    drop(unit, 'duplicate');
+    return false;
   });
 }
 

@@ -32,25 +32,19 @@ const FENCE = /^---[ \t]*$/;
  * has no front matter and is returned whole as the body.
  */
 export function parseFrontMatter(source: string): FrontMatterResult {
-  const firstBreak = source.indexOf('\n');
-  const firstLine = stripCr(firstBreak === -1 ? source : source.slice(0, firstBreak));
-  if (!FENCE.test(firstLine)) return { ok: true, fields: {}, body: source };
+  const lines = source.split('\n');
+  if (!FENCE.test(stripCr(lines[0] ?? ''))) return { ok: true, fields: {}, body: source };
+  const close = lines.findIndex((line, i) => i > 0 && FENCE.test(stripCr(line)));
+  if (close === -1) return { ok: false, reason: 'malformed front matter: no closing --- line' };
 
   const fields: Partial<Record<FrontMatterKey, string>> = {};
-  let lineNo = 1;
-  let pos = firstBreak + 1;
-  while (firstBreak !== -1 && pos <= source.length) {
-    const next = source.indexOf('\n', pos);
-    const lineEnd = next === -1 ? source.length : next;
-    const line = stripCr(source.slice(pos, lineEnd));
-    lineNo++;
-    if (FENCE.test(line)) return { ok: true, fields, body: next === -1 ? '' : source.slice(next + 1) };
-    const problem = readField(line, fields);
-    if (problem) return { ok: false, reason: `malformed front matter: line ${lineNo} ${problem}` };
-    if (next === -1) break;
-    pos = next + 1;
+  for (let i = 1; i < close; i++) {
+    const problem = readField(stripCr(lines[i]!), fields);
+    if (problem) return { ok: false, reason: `malformed front matter: line ${i + 1} ${problem}` };
   }
-  return { ok: false, reason: 'malformed front matter: no closing --- line' };
+  // The body starts right after the closing fence's newline; offsets are into this string.
+  const bodyStart = lines.slice(0, close + 1).reduce((n, line) => n + line.length + 1, 0);
+  return { ok: true, fields, body: source.slice(Math.min(bodyStart, source.length)) };
 }
 
 /** Adds one `key: value` line to `fields`; returns what is wrong with the line, if anything. */
