@@ -1,3 +1,4 @@
+import { peerSection } from './lib/peer.js';
 import { scaleSection } from './lib/scale.js';
 import type { Section } from './lib/section.js';
 
@@ -5,4 +6,4 @@ import type { Section } from './lib/section.js';
  * The benchmark's sections, in run order. Add a section by appending it here (query path,
  * reindex, concurrency and cold start are meant to join this list).
  */
-export const SECTIONS: Section[] = [scaleSection];
+export const SECTIONS: Section[] = [scaleSection, peerSection];
