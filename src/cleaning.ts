@@ -1,6 +1,8 @@
-import { boilerplateKind, isTweetSignature, type BoilerplateKind } from './boilerplate.js';
-import { looksLikeHeadline } from './article-title.js';
+import { headlineText, looksLikeHeadline } from './article-title.js';
+import { boilerplateKind, type BoilerplateKind } from './boilerplate.js';
 import { authorFromByline, dateFromLine, parseDateline, urlFromLine, type Dateline } from './metadata-lines.js';
+import { removeDuplicates, removeTweets } from './repeated-content.js';
+import { splitLines, type Line } from './text-lines.js';
 import type { TextSpan } from './types.js';
 
 /**
@@ -10,14 +12,11 @@ import type { TextSpan } from './types.js';
  * than tied to particular files.
  */
 
-/** A trimmed, non-empty line of the text. */
-interface Line extends TextSpan {
-  text: string;
-  /** Position among the text's non-blank lines. */
-  index: number;
-  /** Whether a blank line (or the start of the text) comes right before it. */
-  paragraphStart: boolean;
-}
+/**
+ * Bump when a rule change alters which blocks are kept, so indexes built from the same article
+ * bytes are rebuilt rather than reused.
+ */
+export const CLEANING_VERSION = 1;
 
 /** Why a span was left out of the body. */
 export type DropReason = BoilerplateKind | 'tweet' | 'headline' | 'byline' | 'date' | 'url' | 'dateline' | 'label' | 'duplicate' | 'fragment';
@@ -56,35 +55,16 @@ export function analyzeText(text: string): CleanedText {
     else body.push(line);
   }
   openingDateline(text, body, result, drop);
-  const withoutTweets = removeTweetText(body, drop);
-  const units = toParagraphs(withoutTweets);
-  const kept = removeDuplicates(units, drop).filter((unit) => {
-    if (!isLabel(text, unit)) return true;
+  const headline = result.headline ? [headlineText(text.slice(result.headline.start, result.headline.end))] : [];
+  const units = toParagraphs(removeTweets(body, drop));
+  const kept = removeDuplicates(units, drop, headline).filter((unit) => {
+    if (!isLabel(unit)) return true;
     drop(unit, 'label');
     return false;
   });
   result.blocks = kept.map((unit) => trimTrailingFragment(text, unit, drop));
   result.dropped.sort((a, b) => a.start - b.start);
   return result;
-}
-
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let previousBlank = true;
-  for (const m of text.matchAll(/[^\n]*/g)) {
-    if (m.index > 0 && text[m.index - 1] !== '\n') continue; // the empty match right after a line
-    const raw = m[0];
-    const lead = raw.length - raw.trimStart().length;
-    const trimmed = raw.trim();
-    if (!trimmed) {
-      previousBlank = true;
-      continue;
-    }
-    const start = m.index + lead;
-    lines.push({ start, end: start + trimmed.length, text: trimmed, index: lines.length, paragraphStart: previousBlank });
-    previousBlank = false;
-  }
-  return lines;
 }
 
 /**
@@ -129,39 +109,6 @@ function openingDateline(text: string, body: Line[], result: CleanedText, drop: 
   body[0] = { ...lead, start, text: text.slice(start, lead.end) };
 }
 
-/** Lowercased words of a line, for spotting near-duplicates across different quote styles. */
-function tokens(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-}
-
-/**
- * An embedded tweet is its text, maybe an emoji or link line, then a signature line. The lines
- * directly above a signature are tweet text when they mention a handle or repeat what the
- * article already said (articles usually quote the tweet before embedding it).
- */
-function removeTweetText(body: Line[], drop: (span: TextSpan, reason: DropReason) => void): Line[] {
-  const signatures = body.filter((l) => isTweetSignature(l.text));
-  if (signatures.length === 0) return body;
-  // The first body line each word occurs in, so "said earlier" is one lookup per word.
-  const firstSeen = new Map<string, number>();
-  body.forEach((line, i) => tokens(line.text).forEach((w) => firstSeen.has(w) || firstSeen.set(w, i)));
-  const removed = new Set<Line>(signatures);
-  for (const signature of signatures) {
-    drop(signature, 'tweet');
-    const at = body.indexOf(signature);
-    for (let j = at - 1; j >= 0 && j >= at - 8 && !removed.has(body[j]!); j--) {
-      const line = body[j]!;
-      const words = tokens(line.text);
-      const saidEarlier = words.filter((w) => (firstSeen.get(w) ?? j) < j).length;
-      const isTweet = /(^|\s)[@#]\w/.test(line.text) || /pic\.twitter\.com/.test(line.text) || (words.length >= 3 && saidEarlier / words.length >= 0.7);
-      if (!isTweet) break;
-      removed.add(line);
-      drop(line, 'tweet');
-    }
-  }
-  return body.filter((l) => !removed.has(l));
-}
-
 const TERMINAL = /[.!?…"”’')\]]$/;
 
 /**
@@ -181,37 +128,14 @@ function toParagraphs(body: Line[]): Line[] {
   return units;
 }
 
-/** A short standalone line without sentence punctuation: a section label, caption credit or stray link text. */
-function isLabel(text: string, unit: Line): boolean {
-  if (unit.text.includes('\n')) return false;
+/**
+ * A short standalone line without sentence punctuation: a section label, caption credit or stray
+ * link text. A line with quotation marks is reported speech, so it stays even when unpunctuated.
+ */
+function isLabel(unit: Line): boolean {
+  if (unit.text.includes('\n') || /["“”«»]/.test(unit.text)) return false;
   const words = unit.text.split(/\s+/).length;
   return !TERMINAL.test(unit.text) && words <= 12 && unit.text.length <= 90;
-}
-
-function normalise(text: string): string {
-  return tokens(text.replace(/[‘’]/g, "'")).join(' ');
-}
-
-/**
- * A paragraph repeated verbatim is a photo caption or standfirst printed twice (once under the
- * image, once as text). We keep its last occurrence, which is where the body copy sits (captions
- * come first, next to the image) — unless its words also appear inside a longer paragraph, in
- * which case every copy is redundant and all are dropped. That is the case of a caption that
- * repeats, right under the headline, a sentence the article tells later.
- */
-function removeDuplicates(units: Line[], drop: (span: TextSpan, reason: DropReason) => void): Line[] {
-  const keys = units.map((u) => normalise(u.text));
-  const lastIndex = new Map<string, number>();
-  keys.forEach((key, i) => lastIndex.set(key, i));
-  const seen = new Set<string>();
-  const repeated = new Set(keys.filter((key) => key && (seen.has(key) || !seen.add(key))));
-  const redundant = new Set([...repeated].filter((key) => [...lastIndex.keys()].some((other) => other.length > key.length && ` ${other} `.includes(` ${key} `))));
-  return units.filter((unit, i) => {
-    const key = keys[i]!;
-    if (!repeated.has(key) || (lastIndex.get(key) === i && !redundant.has(key))) return true;
-    drop(unit, 'duplicate');
-    return false;
-  });
 }
 
 /**

@@ -115,13 +115,21 @@ describe('cleanText rules on new text', () => {
     ['emoji flags', '🇦🇱🇮🇷'],
     ['wire slug', 'RECASTS WITH NEW LEAD; ADDS QUOTES'],
     ['markdown section heading', '## Background and context.'],
-  ])('drops a %s line (%s)', (_kind, line) => {
+  ])('drops the %s line %j', (_kind, line) => {
     expect(kept(withLine(line))).toEqual([lead, body]);
   });
 
   it('keeps short body sentences and a sentence that starts with "By"', () => {
     const text = withLine('By Thursday, the embassy was empty.\n\nIt was.');
     expect(kept(text)).toEqual([lead, 'By Thursday, the embassy was empty.', 'It was.', body]);
+  });
+
+  it('keeps an unpunctuated line of reported speech', () => {
+    expect(kept(withLine('"We will respond", the ministry said'))).toEqual([lead, '"We will respond", the ministry said', body]);
+  });
+
+  it('drops a paragraph that repeats the headline', () => {
+    expect(kept(`## Why did Albania cut ties with Iran?\n\nWhy did Albania cut ties with Iran?\n\n${lead}`)).toEqual([lead]);
   });
 
   it('takes the headline out of the body, with or without a blank line after it', () => {
