@@ -36,6 +36,7 @@ const LINK_ONLY = /^(<?https?:\/\/\S+>?|\[[^\]]*\]\([^)]*\))$/i;
 const CREDIT = [
   /^(photo|image|picture|file photo|video|credit|illustration|source: (ap|afp|reuters|getty))s?( credit)?\s*[:©|/]/i,
   /^©/,
+  /^(additional )?(reporting|writing|editing|compiled|translated) by\b/i, // "Reporting by X; Editing by Y"
   /^!\[[^\]]*\]\([^)]*\)$/, // Markdown image
 ];
 

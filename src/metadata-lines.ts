@@ -52,7 +52,7 @@ export function authorFromByline(line: string): string | undefined {
  * dateline from a sentence that merely has a parenthesis.
  */
 const DATELINE = new RegExp(
-  `^(\\p{Lu}{2,}[\\p{Lu}\\p{M}/.'’ -]*(?:,[^()\\n]{1,40}?)?)\\s*\\(([^()\\n]{1,30})\\)\\s*[-–—]{1,2}\\s*(?=\\S)`,
+  `^(\\p{Lu}{2,}[\\p{Lu}\\p{M}/.'’ -]*(?:,[^()\\n]{1,40}?)?)\\s*\\(([^()\\s]{1,20}(?: [^()\\s]{1,20}){0,2})\\)\\s*[-–—]{1,2}\\s*(?=\\S)`,
   'u',
 );
 

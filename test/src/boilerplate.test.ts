@@ -11,6 +11,8 @@ describe('boilerplateKind', () => {
     ['[Another story](https://example.com/x)', 'navigation'],
     ['Photo credit: Example Agency', 'credit'],
     ['© Example 2022', 'credit'],
+    ['Reporting by Ana Smith; Editing by Ben Jones', 'credit'],
+    ['Additional reporting by Ben Jones in Tirana.', 'credit'],
     ['🇽🇰🇦🇱', 'symbols'],
     ['* * *', 'symbols'],
     ['UPDATES WITH DETAILS; ADDS REMARKS BY ALBANIAN PRIME MINISTER', 'wire-slug'],
@@ -22,6 +24,7 @@ describe('boilerplateKind', () => {
     'Related to the attack, officials said more would follow.',
     'Read more about the attack in the report, the minister said.',
     'NATO SAID ALBANIA WAS ATTACKED',
+    'Reporting on the attack by local media was limited.',
   ])('leaves article text alone: %j', (line) => expect(boilerplateKind(line)).toBeUndefined());
 });
 

@@ -19,7 +19,7 @@ describe('parseDateline', () => {
     expect(parseDateline('TIRANA, Sept 7 (Reuters) — Albania cut ties.')).toEqual({ length: 'TIRANA, Sept 7 (Reuters) — '.length, outlet: 'Reuters', date: 'Sept 7' });
   });
 
-  it.each(['Albania (a NATO member) - cut ties.', 'The US (AP) - said', 'ANKARA (AA)'])('finds no dateline in %j', (line) => {
+  it.each(['Albania (a NATO member) - cut ties.', 'The US (AP) - said', 'ANKARA (AA)', 'NATO (the alliance of thirty nations) - said'])('finds no dateline in %j', (line) => {
     expect(parseDateline(line)).toBeUndefined();
   });
 });
