@@ -1,4 +1,4 @@
-import { compare } from '../../../bench/lib/peer.js';
+import { compare } from '../../../bench/lib/compare.js';
 import type { QuestionSet } from '../../../bench/lib/questions.js';
 
 const set: QuestionSet = {
