@@ -1,6 +1,6 @@
 import { REST } from '@discordjs/rest';
-import { Client, Events, GatewayIntentBits, MessageFlags, Routes, type Interaction } from 'discord.js';
-import { GatewayOp, chatInputInteraction, startDiscordSimulator, type DiscordSimulator, type DiscordSimulatorOptions } from './discord-simulator/index.js';
+import { Client, GatewayIntentBits, MessageFlags, Routes, type Interaction } from 'discord.js';
+import { GatewayOp, loggedInClient, chatInputInteraction, startDiscordSimulator, type DiscordSimulator, type DiscordSimulatorOptions } from './discord-simulator/index.js';
 
 let sim: DiscordSimulator;
 let client: Client | undefined;
@@ -9,15 +9,9 @@ async function start(options: DiscordSimulatorOptions = {}): Promise<void> {
   sim = await startDiscordSimulator({ heartbeatIntervalMs: 1000, ...options });
 }
 
-/** A real discord.js client pointed at the simulator, logged in and ready. */
-async function loggedInClient(onInteraction?: (i: Interaction) => Promise<unknown>): Promise<Client> {
-  const c = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: sim.apiBase } });
-  client = c;
-  if (onInteraction) c.on(Events.InteractionCreate, (i) => void onInteraction(i).catch((e: unknown) => c.emit(Events.Error, e as Error)));
-  const ready = new Promise<void>((resolve) => c.once(Events.ClientReady, () => resolve()));
-  await c.login(sim.token);
-  await ready;
-  return c;
+async function connect(onInteraction?: (i: Interaction) => Promise<unknown>): Promise<Client> {
+  client = await loggedInClient(sim, onInteraction);
+  return client;
 }
 
 afterEach(async () => {
@@ -29,7 +23,7 @@ afterEach(async () => {
 describe('discord simulator with the real discord.js client', () => {
   test('the client logs in, gets READY and caches the guild and its channel', async () => {
     await start();
-    const c = await loggedInClient();
+    const c = await connect();
 
     expect(c.user?.id).toBe(sim.applicationId);
     expect(c.application?.id).toBe(sim.applicationId);
@@ -50,7 +44,7 @@ describe('discord simulator with the real discord.js client', () => {
   test('a chat-input interaction reaches the client and its reply arrives with the exact payload', async () => {
     await start();
     const seen: Interaction[] = [];
-    await loggedInClient(async (i) => {
+    await connect(async (i) => {
       seen.push(i);
       if (i.isChatInputCommand()) await i.reply({ content: `You asked: ${i.options.getString('question')}`, allowedMentions: { parse: [] } });
     });
@@ -76,7 +70,7 @@ describe('discord simulator with the real discord.js client', () => {
 
   test('a deferred reply arrives as callback type 5, then editReply as PATCH @original', async () => {
     await start();
-    await loggedInClient(async (i) => {
+    await connect(async (i) => {
       if (!i.isChatInputCommand()) return;
       await i.deferReply({ flags: MessageFlags.Ephemeral });
       await i.editReply({ content: 'Here is what the sources say.', embeds: [{ title: 'Sources', description: '[1] Wire report' }] });
@@ -109,65 +103,10 @@ describe('discord simulator with the real discord.js client', () => {
     expect(sim.gateway.frames.items.some((f) => f.op === GatewayOp.Identify)).toBe(false);
   });
 
-  test.each([
-    ['close code 4000', 4000 as const],
-    ['an abnormal cut (1006)', 'terminate' as const],
-  ])('after the gateway drops with %s the client resumes and answers a later interaction', async (_, code) => {
-    await start();
-    const c = await loggedInClient(async (i) => {
-      if (i.isChatInputCommand()) await i.reply({ content: 'still here' });
-    });
-    const resumed = new Promise<number>((resolve) => c.once(Events.ShardResume, (_id, replayed) => resolve(replayed)));
-
-    await sim.dropConnections(code);
-    expect(sim.gateway.openConnections).toBe(0);
-    await resumed;
-
-    const resume = await sim.gateway.frames.waitFor((f) => f.direction === 'received' && f.op === GatewayOp.Resume, 'RESUME');
-    expect(resume.d).toMatchObject({ token: sim.token, session_id: sim.gateway.sessionId });
-    const handle = sim.dispatchInteraction(chatInputInteraction({ name: 'ask' }));
-    expect((await handle.waitForCallback()).status).toBe(204);
-    expect(sim.gateway.frames.items.filter((f) => f.direction === 'received' && f.op === GatewayOp.Identify)).toHaveLength(1);
-  });
-
-  test('an interaction dispatched while the client is away is replayed when it resumes', async () => {
-    await start({ interactionDeadlineMs: 15_000 });
-    await loggedInClient(async (i) => {
-      if (i.isChatInputCommand()) await i.reply({ content: 'caught up' });
-    });
-
-    await sim.dropConnections();
-    const handle = sim.dispatchInteraction(chatInputInteraction({ name: 'ask' }));
-
-    expect((await handle.waitForCallback({ timeoutMs: 10_000 })).status).toBe(204);
-    const sent = sim.gateway.frames.items.filter((f) => f.direction === 'sent' && f.op === GatewayOp.Dispatch);
-    const delivery = sent.filter((f) => f.t === 'INTERACTION_CREATE');
-    expect(delivery.map((f) => [f.connection, f.s])).toEqual([[2, handle.sequence]]);
-    expect(sent.slice(-2).map((f) => f.t)).toEqual(['INTERACTION_CREATE', 'RESUMED']);
-  });
-
-  test('when the session cannot be resumed the client identifies again and keeps working', async () => {
-    await start();
-    sim.setResumeBehaviour('invalidate');
-    await loggedInClient(async (i) => {
-      if (i.isChatInputCommand()) await i.reply({ content: 'new session' });
-    });
-    const firstSession = sim.gateway.sessionId;
-
-    await sim.dropConnections();
-    // @discordjs/ws spaces identifies 5 s apart (plus jitter), so the second READY takes a while.
-    await sim.gateway.frames.waitFor((f) => f.direction === 'sent' && f.t === 'READY' && f.s === 1 && (f.d as { session_id: string }).session_id !== firstSession, 'second READY', { timeoutMs: 15_000 });
-
-    const invalid = sim.gateway.frames.items.find((f) => f.direction === 'sent' && f.op === GatewayOp.InvalidSession);
-    expect(invalid?.d).toBe(false);
-    const handle = sim.dispatchInteraction(chatInputInteraction({ name: 'ask' }));
-    expect((await handle.waitForCallback()).status).toBe(204);
-  }, 30_000);
-
   test('a 429 on the callback is retried after retry_after and delivered exactly once', async () => {
     await start();
     let replies = 0;
-    await loggedInClient(async (i) => {
+    await connect(async (i) => {
       if (!i.isChatInputCommand()) return;
       await i.reply({ content: 'once only' });
       replies += 1;

@@ -74,3 +74,4 @@ export { CallbackType } from './routes-interactions.js';
 export { Op as GatewayOp } from './gateway.js';
 export * from './interactions.js';
 export * from './fixtures.js';
+export { loggedInClient } from './logged-in-client.js';

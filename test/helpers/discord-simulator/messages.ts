@@ -1,4 +1,5 @@
 import type { APIUser } from 'discord.js';
+import type { UploadedFile } from './http-io.js';
 import { snowflake } from './snowflake.js';
 
 /** A message as the simulator stores and returns it (Discord's message object, loosely typed). */
@@ -76,4 +77,18 @@ function applyMessageFields(message: SimMessage, body: Record<string, unknown>):
     });
   }
   return message;
+}
+
+/**
+ * The message fields of a request body, with each `attachments[]` entry (which only carries the
+ * upload's index as `id`) completed from the uploaded `files[id]` part, as Discord does.
+ */
+export function messageBody(body: unknown, files: readonly UploadedFile[]): Record<string, unknown> {
+  const fields = { ...((body ?? {}) as Record<string, unknown>) };
+  if (!Array.isArray(fields.attachments)) return fields;
+  fields.attachments = (fields.attachments as Array<Record<string, unknown>>).map((a) => {
+    const file = files.find((f) => f.field === `files[${String(a.id)}]`);
+    return file ? { filename: file.name, size: file.size, content_type: file.contentType, ...a } : a;
+  });
+  return fields;
 }

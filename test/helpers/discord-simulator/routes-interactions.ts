@@ -1,5 +1,5 @@
 import type { InteractionState } from './interaction-registry.js';
-import { MessageFlag, createBotMessage, editBotMessage, type SimMessage } from './messages.js';
+import { MessageFlag, createBotMessage, editBotMessage, messageBody, type SimMessage } from './messages.js';
 import { fail, ok, route, type Route, type RouteContext, type RouteResult } from './route.js';
 
 /** Interaction callback types (Discord's InteractionResponseType). */
@@ -47,7 +47,7 @@ function callback(ctx: RouteContext): RouteResult {
   if (state.callbackType !== undefined) return fail(400, 40060, 'Interaction has already been acknowledged.');
 
   const body = (request.body ?? {}) as { type?: unknown; data?: Record<string, unknown> };
-  const data = body.data ?? {};
+  const data = messageBody(body.data, request.files);
   const type = Number(body.type);
   const isComponent = COMPONENT_OR_MODAL.has(Number(state.payload.type));
   switch (type) {
@@ -110,13 +110,13 @@ function withMessage(state: InteractionState, ctx: RouteContext, handler: (messa
 }
 
 function saveEdit(state: InteractionState, ctx: RouteContext, message: SimMessage): RouteResult {
-  const edited = editBotMessage(message, (ctx.request.body ?? {}) as Record<string, unknown>);
+  const edited = editBotMessage(message, messageBody(ctx.request.body, ctx.request.files));
   ctx.state.interactions.store(state, ctx.params.messageId ?? '', edited);
   return ok(edited);
 }
 
 function followUp(state: InteractionState, ctx: RouteContext): RouteResult {
-  const message = createBotMessage((ctx.request.body ?? {}) as Record<string, unknown>, messageContext(ctx, state));
+  const message = createBotMessage(messageBody(ctx.request.body, ctx.request.files), messageContext(ctx, state));
   state.followUps.set(message.id, message);
   return ctx.request.query.wait === 'false' ? { status: 204 } : ok(message);
 }
