@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { guildCreatePayload } from './fixtures.js';
+import { guildCreatePayload, readyPayload } from './gateway-payloads.js';
 import { GatewaySession } from './gateway-session.js';
 import type { SimulatorState } from './state.js';
 import { WaitableLog } from './waitable-log.js';
@@ -129,27 +129,9 @@ export class GatewaySimulator {
     const session = new GatewaySession(d.shard ?? [0, 1]);
     this.#session = session;
     this.#attach(connection, session);
-    const { state } = this;
-    this.dispatch('READY', {
-      v: 10,
-      user: state.bot,
-      user_settings: {},
-      guilds: state.guilds.map((g) => ({ id: g.id, unavailable: true })),
-      session_id: session.id,
-      session_type: 'normal',
-      resume_gateway_url: state.gatewayUrl,
-      shard: session.shard,
-      application: { id: state.applicationId, flags: 0 },
-      private_channels: [],
-      relationships: [],
-      presences: [],
-      guild_join_requests: [],
-      geo_ordered_rtc_regions: [],
-      auth: {},
-      _trace: ['casefile-simulator'],
-    });
+    this.dispatch('READY', readyPayload(this.state, session));
     const joinedAt = new Date().toISOString();
-    for (const guild of state.guilds) this.dispatch('GUILD_CREATE', guildCreatePayload(guild, state.bot, joinedAt));
+    for (const guild of this.state.guilds) this.dispatch('GUILD_CREATE', guildCreatePayload(guild, this.state.bot, joinedAt));
   }
 
   #resume(connection: Connection, d: { token?: string; session_id?: string; seq?: number }): void {

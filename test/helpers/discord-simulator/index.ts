@@ -6,6 +6,7 @@
  * const sim = await startDiscordSimulator();            // ephemeral port on 127.0.0.1
  * const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: sim.apiBase } });
  * await client.login(sim.token);                        // GET /gateway/bot → ws://127.0.0.1:<port>
+ * // or: const client = await loggedInClient(sim, async (i) => { … });  (logged in and ready)
  * // (the bot via config: DISCORD_API_BASE=sim.apiBase, DISCORD_TOKEN=sim.token,
  * //  DISCORD_CLIENT_ID=sim.applicationId, DISCORD_GUILD_ID=sim.guild.id)
  *
@@ -19,7 +20,10 @@
  *
  * **Identity.** `token`, `applicationId` (= the bot user's id), `botUser`, `guild` / `guilds`
  * (one guild with one text channel by default; see `fixtures.ts`). The builders in
- * `interactions.ts` default to the same ids, so their payloads fit the default simulator.
+ * `interactions.ts` (`chatInputInteraction`, `messageContextInteraction`, `buttonInteraction`,
+ * `selectInteraction`, `modalSubmitInteraction`; options `user`, `memberPermissions`, `guild`
+ * (`null` for a DM), `locale`, `appPermissions`) default to the same ids, so their payloads fit
+ * the default simulator; pass `applicationId` / `guild` when the simulator uses others.
  *
  * **REST** under `/api/v10`: `GET /gateway`, `/gateway/bot`, `/users/@me`, `/applications/@me`;
  * `GET|PUT /applications/:app/commands` and `/applications/:app/guilds/:guild/commands`
@@ -39,7 +43,8 @@
  * **Interactions.** `dispatchInteraction(payload)` → `InteractionHandle` with `waitForCallback`,
  * `waitForOriginalEdit`, `waitForFollowUp` (each `{ timeoutMs = 5000, nth = 1 }`), `requests()`,
  * `original` / `followUps` (the messages as the simulator now holds them) and `dispatchedAt`.
- * The same waits exist on the simulator by interaction id / token.
+ * The same waits exist on the simulator by interaction id / token (`sim.interaction(idOrToken)`
+ * gives the handle). `setInteractionDeadline(ms)` changes the 3 s limit on a running simulator.
  *
  * **Faults.** `failNext({ route: /callback$/, status: 429, retryAfter: 0.3, count })` answers with
  * Discord's 429 body and headers (so @discordjs/rest retries); `status: 500 | 502 | 503 | 504`,
