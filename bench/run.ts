@@ -28,7 +28,8 @@ export async function runBench(argv: readonly string[], sections: readonly Secti
     startedAt: new Date(started).toISOString(),
     finishedAt: '',
     machine: machineInfo(),
-    options,
+    // A relative path keeps the committed report free of one machine's folders.
+    options: { ...options, out: path.relative(ROOT, options.out) },
     sections: {},
   };
   for (const section of sections) {

@@ -93,7 +93,7 @@ export const scaleSection: Section = {
         : 'Vectors: uniform random on the unit sphere (the hard, unrealistic case).',
       `HNSW M=${first?.hnsw.M}, efConstruction=${first?.hnsw.efConstruction}, built single-threaded with addPoint; ef is the smallest swept value with recall@10 ≥ 0.95.`,
       `Latency per query is the median over ${options.repeats} pass(es) of ${options.queries} queries; brute force gets 1 pass above ${BRUTE_FORCE_REPEAT_LIMIT.toLocaleString('en-US')} vectors. RSS is the worker process after the build (vectors + index).`,
-      ...results.filter((r) => !r.chosen.metTarget).map((r) => `${r.size}: no swept ef reached recall 0.95; the largest is reported.`),
+      ...results.filter((r) => !r.chosen.metTarget).map((r) => `${r.size.toLocaleString('en-US')} ${r.distribution}: no swept ef reached recall@10 0.95; the largest is reported.`),
     ];
     return { tables: tables(results), data: { results }, notes };
   },
