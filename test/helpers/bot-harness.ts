@@ -35,7 +35,7 @@ export interface BotHarnessOptions {
 /** A running bot (real discord.js client, real engine over a copy of the shipped articles) logged in to a simulator. */
 export interface BotHarness {
   sim: DiscordSimulator;
-  bot: Bot;
+  readonly bot: Bot;
   engines: EngineHolder<Engine>;
   config: BotConfig;
   /** Temporary project root holding `articles/`, `embeddings/` and `data/`. */
@@ -50,6 +50,8 @@ export interface BotHarness {
   slash(name: string, options?: InvocationOptions & { options?: Record<string, string | number | boolean> }): InteractionHandle;
   button(customId: string, options?: InvocationOptions): InteractionHandle;
   checkMessage(content: string, options?: InvocationOptions): InteractionHandle;
+  /** Stops the bot and starts a new one on the same data folder and engine, as a process restart would. */
+  restart(): Promise<void>;
   /** Stops the bot, the simulator and the watcher, and deletes the temporary folder. */
   close(): Promise<void>;
 }
@@ -79,18 +81,30 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
   const logger = createLogger({ level: 'debug', format: 'json', secrets: [config.DISCORD_TOKEN], write: (line) => logLines.push(line) });
   const embedder = options.embedder === undefined || options.embedder === 'tiny' ? await loadTinyEmbedder() : options.embedder;
   const engines = await openEngineHolder(config, logger, { embedder, pollMs: 0, ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}) });
-  const bot = await createBot(config, engines, logger);
+  const start = async () => {
+    const bot = await createBot(config, engines, logger);
+    try {
+      await bot.start();
+    } catch (error) {
+      await bot.client.destroy();
+      throw error;
+    }
+    return bot;
+  };
+  let bot: Bot;
   try {
-    await bot.start();
+    bot = await start();
   } catch (error) {
-    await bot.client.destroy();
+    engines.close();
     await sim.close();
     throw error;
   }
 
   return {
     sim,
-    bot,
+    get bot() {
+      return bot;
+    },
     engines,
     config,
     root,
@@ -103,6 +117,10 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     button: (customId, who = {}) => sim.dispatchInteraction(buttonInteraction({ ...who, customId })),
     checkMessage: (content, who = {}) =>
       sim.dispatchInteraction(messageContextInteraction({ ...who, name: 'Check against sources', targetMessage: { content } })),
+    async restart() {
+      await bot.stop();
+      bot = await start();
+    },
     async close() {
       engines.close();
       await bot.stop();
