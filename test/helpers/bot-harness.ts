@@ -30,6 +30,8 @@ export interface BotHarnessOptions {
   cooldownSeconds?: number;
   /** Milliseconds the engine holder waits after file events before reloading. */
   debounceMs?: number;
+  /** Further settings (they win over the harness's). */
+  env?: Record<string, string>;
 }
 
 /** A running bot (real discord.js client, real engine over a copy of the shipped articles) logged in to a simulator. */
@@ -74,6 +76,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
       MODELS_DIR: 'models',
       DATA_DIR: 'data',
       MODEL_DOWNLOAD: 'false',
+      ...options.env,
     },
     root,
   );
