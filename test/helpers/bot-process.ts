@@ -31,7 +31,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts `node --import tsx src/bot/main.ts` with a temporary project folder and the tiny model. */
-export async function startBotProcess(sim: DiscordSimulator, options: { env?: Record<string, string>; health?: boolean; waitReady?: boolean } = {}): Promise<BotProcess> {
+export async function startBotProcess(sim: DiscordSimulator, options: { env?: Record<string, string>; health?: boolean; waitReady?: boolean; timeoutMs?: number } = {}): Promise<BotProcess> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'casefile-proc-'));
   await cp(SHIPPED_ARTICLES, path.join(root, 'articles'), { recursive: true });
   const port = options.health ? await freePort() : undefined;
@@ -50,7 +50,7 @@ export async function startBotProcess(sim: DiscordSimulator, options: { env?: Re
     LOG_LEVEL: 'debug',
     ...(port ? { HEALTH_PORT: String(port) } : {}),
     ...options.env,
-  });
+  }, options.timeoutMs ? { timeoutMs: options.timeoutMs } : {});
   const logs = (msg?: string) =>
     run
       .output()
