@@ -1,28 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { APIEmbed } from 'discord.js';
 import { answerButtonIds } from '../../src/bot/answer-view.js';
 import type { FeedbackRecord } from '../../src/bot/feedback-store.js';
 import { limitViolations } from '../helpers/discord-limits.js';
 import { otherUser, startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import type { RecordedRequest } from '../helpers/discord-simulator/index.js';
+import { customIds as idsOf, EPHEMERAL, sentMessage } from '../helpers/sent-message.js';
 
-const EPHEMERAL = 64;
 const QUESTION = 'When did Albania cut diplomatic ties with Iran?';
 const OFF_TOPIC = 'What is the boiling point of liquid nitrogen?';
 
-type Body = { type?: number; data?: Record<string, unknown> } & Record<string, unknown>;
-const body = (r: RecordedRequest) => r.body as Body;
-
-/** The message payload of a request: a callback's `data`, or an edit's / follow-up's body. */
-function message(r: RecordedRequest): { content?: string; embeds?: APIEmbed[]; components?: Array<{ components: Array<{ custom_id?: string }> }>; flags?: number; allowed_mentions?: unknown } {
-  const b = body(r);
-  return (r.route === 'interactionCallback' ? b.data : b) as ReturnType<typeof message>;
-}
-
-function customIds(r: RecordedRequest): string[] {
-  return (message(r).components ?? []).flatMap((row) => row.components.map((c) => c.custom_id ?? ''));
-}
+const message = sentMessage;
+const customIds = (r: RecordedRequest) => idsOf(sentMessage(r));
+const body = (r: RecordedRequest) => r.body as { type?: number; data?: { flags?: number } };
 
 let h: BotHarness;
 beforeAll(async () => {
