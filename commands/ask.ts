@@ -20,6 +20,7 @@ export const data = new SlashCommandBuilder()
   )
   .addBooleanOption((o) => o.setName('private').setDescription('Show the answer to you only (default: everyone in the channel sees it)'));
 
+/** Checks the question and the cooldown, defers (so a slow model never misses Discord's 3 s), then edits in the answer. */
 export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
   const question = interaction.options.getString('question', true).trim();
   const ephemeral = interaction.options.getBoolean('private') ?? false;
@@ -77,6 +78,7 @@ function emoji(v: Vote): string {
   return v === 'up' ? '👍' : '👎';
 }
 
+/** Button handlers by action: `ask:passages:<answerId>`, `ask:vote:<up|down>:<answerId>`. */
 export const buttons = { passages: showPassages, vote };
 
 export default { data, execute, buttons } satisfies Command;

@@ -14,6 +14,7 @@ const MAX_QUERY = 1000;
 /** Message menu "Check against sources": what the articles say about a message's claim, to the clicker only. */
 export const data = new ContextMenuCommandBuilder().setName('Check against sources').setType(ApplicationCommandType.Message);
 
+/** Asks the engine about the target message's text and shows the result ephemerally. */
 export async function execute(interaction: MessageContextMenuCommandInteraction, ctx: CommandContext): Promise<void> {
   const text = oneLine(interaction.targetMessage.content ?? '');
   if (!text) throw new UserFacingError("That message has no text to check (I don't read embeds or attachments).", 'empty');

@@ -21,6 +21,7 @@ const HOW_TO_ASK = [
   'To check a claim in a message: right-click it (or long-press) → **Apps** → **Check against sources**.',
 ].join('\n');
 
+/** Replies ephemerally with what the bot knows, its articles, and how to ask. */
 export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
   const { articles } = ctx.engine.status();
   const list = articles.map((a) => `• ${safeText(oneLine(a.title))}${a.outlet ? ` (${safeText(a.outlet)})` : ''}`).join('\n');

@@ -15,6 +15,7 @@ export const data = new SlashCommandBuilder()
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageMessages)
   .setContexts(InteractionContextType.Guild);
 
+/** Refuses non-moderators, then shows the index status (and the retrieval debug for a query) ephemerally. */
 export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
   // Default permissions can be overridden per server, so the bot checks again itself.
   if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages)) {
