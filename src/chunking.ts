@@ -1,8 +1,16 @@
+import { CLEANING_VERSION } from './cleaning.js';
 import { splitSentences } from './sentences.js';
 import type { Article, Passage, TextSpan } from './types.js';
 
-/** Bump when chunking output changes: the manifest records it and a mismatch forces re-embedding. */
-export const CHUNKER_VERSION = 1;
+/** Bump when chunking output changes. */
+const CHUNKING_RULES = 1;
+
+/**
+ * The version of the passages an index holds, recorded in its manifest: a mismatch forces
+ * re-chunking and re-embedding. Passages depend on cleaning as much as on chunking, because the
+ * same article bytes can yield other blocks after a cleaning rule changes.
+ */
+export const CHUNKER_VERSION = CHUNKING_RULES * 100 + CLEANING_VERSION;
 
 export interface ChunkOptions {
   /** Target passage size in (estimated) model tokens. */

@@ -16,7 +16,7 @@ import type { TextSpan } from './types.js';
  * Bump when a rule change alters which blocks are kept, so indexes built from the same article
  * bytes are rebuilt rather than reused.
  */
-export const CLEANING_VERSION = 1;
+export const CLEANING_VERSION = 2;
 
 /** Why a span was left out of the body. */
 export type DropReason = BoilerplateKind | 'tweet' | 'headline' | 'byline' | 'date' | 'url' | 'dateline' | 'label' | 'duplicate' | 'fragment';
@@ -35,18 +35,33 @@ export interface CleanedText {
   dropped: Array<TextSpan & { reason: DropReason }>;
 }
 
+export interface CleaningOptions {
+  /**
+   * The title the article already has (from front matter). A first line that ends like a sentence
+   * is then body, not a headline, unless it repeats this title.
+   */
+  knownTitle?: string;
+}
+
 /** Body blocks of `text` with boilerplate removed. Each block is an exact slice of `text`. */
-export function cleanText(text: string): TextSpan[] {
-  return analyzeText(text).blocks;
+export function cleanText(text: string, options: CleaningOptions = {}): TextSpan[] {
+  return analyzeText(text, options).blocks;
 }
 
 /** Splits `text` into body blocks and the headline, byline, dateline etc. it states. */
-export function analyzeText(text: string): CleanedText {
+export function analyzeText(text: string, options: CleaningOptions = {}): CleanedText {
+  const result = analyze(text, options, true);
+  // A headline is never the whole article: a one-line article is its own body.
+  return result.blocks.length === 0 && result.headline ? analyze(text, options, false) : result;
+}
+
+function analyze(text: string, options: CleaningOptions, findHeadline: boolean): CleanedText {
   const lines = splitLines(text);
   const result: CleanedText = { blocks: [], dropped: [] };
   const drop = (span: TextSpan, reason: DropReason): void => void result.dropped.push({ start: span.start, end: span.end, reason });
+  const isHeadline = (line: string): boolean => findHeadline && readsAsHeadline(line, options.knownTitle);
 
-  const firstBody = readPreamble(lines, result, drop);
+  const firstBody = readPreamble(lines, result, drop, isHeadline);
   const body: Line[] = [];
   for (let i = firstBody; i < lines.length; i++) {
     const line = lines[i]!;
@@ -71,7 +86,12 @@ export function analyzeText(text: string): CleanedText {
  * Reads the lines before the lead: wire slugs, bylines, date and source lines, page furniture and
  * (once) the headline. Returns the index of the first body line.
  */
-function readPreamble(lines: Line[], result: CleanedText, drop: (span: TextSpan, reason: DropReason) => void): number {
+function readPreamble(
+  lines: Line[],
+  result: CleanedText,
+  drop: (span: TextSpan, reason: DropReason) => void,
+  isHeadline: (line: string) => boolean,
+): number {
   let i = 0;
   for (; i < lines.length; i++) {
     const line = lines[i]!;
@@ -89,12 +109,19 @@ function readPreamble(lines: Line[], result: CleanedText, drop: (span: TextSpan,
     } else if (url !== undefined) {
       result.url ??= url;
       drop(line, 'url');
-    } else if (!result.headline && looksLikeHeadline(line.text)) {
+    } else if (!result.headline && isHeadline(line.text)) {
       result.headline = { start: line.start, end: line.end };
       drop(line, 'headline');
     } else break;
   }
   return i;
+}
+
+function readsAsHeadline(line: string, knownTitle: string | undefined): boolean {
+  if (!looksLikeHeadline(line)) return false;
+  if (knownTitle === undefined) return true;
+  const squash = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return !/[.!?]["”’]?$/.test(headlineText(line)) || squash(headlineText(line)) === squash(knownTitle);
 }
 
 /** A dateline is metadata, not part of the quotable lead, so the lead's block starts after it. */

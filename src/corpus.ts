@@ -123,7 +123,7 @@ export function parseArticle(file: string, bytes: Uint8Array): LoadedArticle | S
   const text = front.body;
   if (text.trim() === '') return skip('no article text after the front matter');
 
-  const cleaned = analyzeText(text);
+  const cleaned = analyzeText(text, front.fields.title ? { knownTitle: front.fields.title } : {});
   if (cleaned.blocks.length === 0) return skip('no body text left after removing boilerplate');
   const lead = cleaned.blocks[0]!;
   const headline = cleaned.headline && headlineText(text.slice(cleaned.headline.start, cleaned.headline.end));

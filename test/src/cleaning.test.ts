@@ -141,6 +141,18 @@ describe('cleanText rules on new text', () => {
     expect(kept(`${opening}\n\n${body}`)).toEqual([opening, body]);
   });
 
+  it('keeps a one-line article as its body rather than taking its only line as a headline', () => {
+    const only = 'The Durres harbour handled a record number of ferries in August.';
+    expect(kept(`${only}\n`)).toEqual([only]);
+  });
+
+  it('with a title from front matter, keeps a short opening sentence as body but drops a line repeating the title', () => {
+    const opening = 'Iran denied any part in the attack.';
+    expect(blockTexts(`${opening}\n\n${body}`, cleanText(`${opening}\n\n${body}`, { knownTitle: 'Tehran responds' }))).toEqual([opening, body]);
+    const repeated = `Tehran responds\n\n${body}`;
+    expect(blockTexts(repeated, cleanText(repeated, { knownTitle: 'Tehran Responds' }))).toEqual([body]);
+  });
+
   it('keeps a hard-wrapped paragraph as one block spanning its lines', () => {
     const text = 'Headline about the ties\n\nAlbania cut diplomatic relations with Iran on\nWednesday after a cyberattack in July.\n\nShort line\n';
     expect(kept(text)).toEqual(['Albania cut diplomatic relations with Iran on\nWednesday after a cyberattack in July.']);
