@@ -9,7 +9,16 @@ const ZERO_WIDTH_SPACE = '\u200b';
  * stops pings; this also stops the text from *looking* like one.
  */
 export function safeText(text: string): string {
-  return neutraliseMentions(escapeMarkdown(text));
+  return neutraliseMentions(escapeMarkdown(stripControls(text)));
+}
+
+/**
+ * Removes control characters (except newline and tab) and bidirectional overrides and isolates,
+ * which could make echoed text render reversed or spill its direction into the bot's own words.
+ * Plain right-to-left script is kept: only the invisible controls go.
+ */
+export function stripControls(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '');
 }
 
 /** Breaks every mention-like `@` without changing how the text reads. */

@@ -23,6 +23,7 @@ describe('text analysis', () => {
 
   it('folds accents, typographic apostrophes and digit grouping', () => {
     expect(normalise('Élysée’s 3,000')).toBe("elysee's 3000");
+    expect(terms('Ira\u200bn ex\u200dpelled')).toEqual(terms('Iran expelled'));
     expect(words('Iran’s')).toEqual(['iran']);
   });
 });

@@ -17,6 +17,13 @@ describe('safeText', () => {
   });
 });
 
+describe('stripControls via safeText', () => {
+  test('drops bidi overrides and control characters but keeps right-to-left script', () => {
+    const hostile = 'who \u202egnikcah\u202c did\u0007 it? מי תקף';
+    expect(safeText(hostile)).toBe('who gnikcah did it? מי תקף');
+  });
+});
+
 describe('oneLine', () => {
   test('collapses whitespace and newlines', () => {
     expect(oneLine('  a\n\n b\tc  ')).toBe('a b c');
