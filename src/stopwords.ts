@@ -32,7 +32,8 @@ export const WEAK_WORDS: ReadonlySet<string> = new Set(
   continue set learn change lead understand watch follow stop create speak read allow add spend grow
   open walk win offer remember consider appear buy wait serve die send expect build stay fall cut reach
   kill remain suggest raise pass sell require report decide pull again still already really also even
-  ever much many long way time thing well back right new old big good bad first last next`
+  ever much many long way time thing well back right new old big good bad first last next
+  base based locate located situate situated`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -32,6 +32,10 @@ const GROUPS = [
   'decision move measure step',
   'gang group',
   'describe call label brand',
+  'company firm corporation business',
+  'promise vow pledge',
+  'host harbor harbour shelter base',
+  'warn threaten threat',
 ];
 
 const related = new Map<string, Set<string>>();
