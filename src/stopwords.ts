@@ -33,7 +33,7 @@ export const WEAK_WORDS: ReadonlySet<string> = new Set(
   open walk win offer remember consider appear buy wait serve die send expect build stay fall cut reach
   kill remain suggest raise pass sell require report decide pull again still already really also even
   ever much many long way time thing well back right new old big good bad first last next
-  base based locate located situate situated`
+  base based locate located situate situated involve involved part`
     .split(/\s+/)
     .filter(Boolean),
 );
