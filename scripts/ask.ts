@@ -10,12 +10,13 @@ import { isMain, runMain } from './lib/run-main.js';
 interface AskArgs {
   json: boolean;
   mode?: RetrievalMode;
-  question: string;
+  /** The question given as arguments; undefined when there were none (questions come on stdin). */
+  question?: string;
 }
 
 /** Parses `[--json] [--mode hybrid|keyword|vector] [question words…]`. */
 export function parseArgs(argv: readonly string[]): AskArgs {
-  const args: AskArgs = { json: false, question: '' };
+  const args: AskArgs = { json: false };
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -26,7 +27,8 @@ export function parseArgs(argv: readonly string[]): AskArgs {
       args.mode = m;
     } else words.push(a);
   }
-  args.question = words.join(' ').trim();
+  // A blank argument is an empty question to refuse, not a request to read stdin.
+  if (words.length > 0) args.question = words.join(' ').trim();
   return args;
 }
 
@@ -42,7 +44,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const bar = progressBar('Building the index');
   const engine = await Engine.open({ config, logger, ...(args.mode ? { mode: args.mode } : {}), onProgress: (d, t) => bar.update(d, t) });
   bar.stop();
-  const questions = args.question ? [args.question] : stdinLines();
+  const questions = args.question !== undefined ? [args.question] : stdinLines();
   for await (const question of questions) {
     try {
       const answer = await engine.ask(question);

@@ -28,13 +28,18 @@ export interface RunningScript {
  * wrapper that would leave it running. The environment is exactly `env` plus PATH, so a developer's
  * `.env` values or shell variables cannot leak into the test (keys set here win over `.env`).
  */
-export function spawnScript(script: string, env: Record<string, string>, options: { timeoutMs?: number } = {}): RunningScript {
+export function spawnScript(
+  script: string,
+  env: Record<string, string>,
+  options: { timeoutMs?: number; args?: string[]; input?: string } = {},
+): RunningScript {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...(options.args ?? [])], {
     cwd: PROJECT_DIR,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
+  if (options.input !== undefined) child.stdin!.end(options.input);
   let stdout = '';
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (c: string) => (stdout += c));
