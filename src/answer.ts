@@ -114,7 +114,7 @@ export function composeAnswer(input: ComposeInput): Composed {
     const passage = entry.passages.reduce((a, b) => ((passageStrength.get(b) ?? 0) > (passageStrength.get(a) ?? 0) ? b : a));
     const cov = coverage(query, sentences, s);
     const shortPenalty = entry.terms.length < 4 ? 0.7 : 1;
-    const typeBonus = hasAnswerType(entry.text, query.answerType) ? ANSWER_TYPE_BONUS : 0;
+    const typeBonus = hasAnswerType(entry.text, query.answerType, query.counted) ? ANSWER_TYPE_BONUS : 0;
     return { sentence: s, coverage: cov, passage, score: (cov.share + PASSAGE_WEIGHT * (passageStrength.get(passage) ?? 0) + typeBonus) * shortPenalty };
   });
   candidates.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
@@ -124,10 +124,14 @@ export function composeAnswer(input: ComposeInput): Composed {
   const semantic = input.minSimilarity !== undefined && bestSimilarity >= input.minSimilarity;
   if (!top || (!candidates.some((c) => covers(c.coverage)) && !semantic)) return { answered: false, citations: [] };
 
+  // A "when" / "how long" / "how many" question whose best quote holds a date, duration or number
+  // is answered by such quotes only: the same words without one are context, not an answer.
+  const typed = query.answerType !== null && query.answerType !== 'person' && hasAnswerType(sentences.sentences[top.sentence]!.text, query.answerType, query.counted);
   const chosen: Array<Candidate & { also: Set<string> }> = [];
   for (const c of candidates) {
     if (chosen.length >= MAX_CITATIONS) break;
     if (chosen.length > 0 && (c.score < 0.5 * top.score || (c.coverage.share < 0.25 && !semantic))) continue;
+    if (chosen.length > 0 && typed && !hasAnswerType(sentences.sentences[c.sentence]!.text, query.answerType, query.counted)) continue;
     const entry = sentences.sentences[c.sentence]!;
     const twin = chosen.find((k) => sentences.sameStatementAt(k.sentence, c.sentence));
     if (twin) {

@@ -1,6 +1,6 @@
 import type { QueryTerm } from './bm25.js';
 import { lemma } from './lemmas.js';
-import { answerTypeOf, type AnswerType } from './question-type.js';
+import { answerTypeOf, countedTerm, type AnswerType } from './question-type.js';
 import { WEAK_WORDS } from './stopwords.js';
 import { synonymsOf } from './synonyms.js';
 import { stem, terms } from './text.js';
@@ -22,6 +22,8 @@ export interface AnalysedQuery {
   weak: ReadonlySet<string>;
   /** The kind of answer asked for ("when" → a time). */
   answerType: AnswerType;
+  /** For "how many" questions, the term of what is counted. */
+  counted?: string;
 }
 
 const WEAK_TERMS = new Set([...WEAK_WORDS].map((w) => stem(lemma(w))));
@@ -49,11 +51,13 @@ export function analyseQuery(question: string): AnalysedQuery {
     alternatives.set(term, alts);
     for (const a of alts) best.set(a.term, Math.max(best.get(a.term) ?? 0, a.weight));
   }
+  const counted = countedTerm(question);
   return {
     terms: own,
     alternatives,
     expanded: [...best].map(([term, weight]) => ({ term, weight })),
     weak: new Set(own.filter((t) => WEAK_TERMS.has(t))),
     answerType: answerTypeOf(question),
+    ...(counted ? { counted } : {}),
   };
 }

@@ -1,3 +1,5 @@
+import { terms } from './text.js';
+
 /**
  * The kind of answer a question asks for. A "when" question is answered by a sentence with a date
  * in it, a "how many" question by one with a number; when several sentences cover the question's
@@ -26,7 +28,26 @@ export function answerTypeOf(question: string): AnswerType {
   return null;
 }
 
-/** Whether `sentence` contains the kind of answer `type` asks for. */
-export function hasAnswerType(sentence: string, type: AnswerType): boolean {
-  return type !== null && PATTERNS[type].test(sentence);
+/**
+ * What a "how many" question counts, as a term: "diplomats" in "How many Iranian diplomats were
+ * expelled?" — the first plural among the next three words, else the first word after "how many".
+ */
+export function countedTerm(question: string): string | undefined {
+  const after = /\bhow many\s+(.*)$/i.exec(question)?.[1];
+  if (!after) return undefined;
+  const next = after.split(/\s+/).slice(0, 3).filter((w) => terms(w).length > 0);
+  const word = next.find((w) => /[^s]s\W*$/i.test(w)) ?? next[0];
+  return word ? terms(word)[0] : undefined;
+}
+
+/**
+ * Whether `sentence` contains the kind of answer `type` asks for. With `counted`, a quantity must
+ * count that thing ("four Iranian diplomats"), so "on July 15" doesn't answer "how many diplomats".
+ */
+export function hasAnswerType(sentence: string, type: AnswerType, counted?: string): boolean {
+  if (type === null || !PATTERNS[type].test(sentence)) return false;
+  if (type !== 'quantity' || counted === undefined) return true;
+  const number = new RegExp(`^(?:\\d[\\d,.]*|${NUMBER_WORDS})$`, 'i');
+  const words = sentence.split(/\s+/);
+  return words.some((w, i) => number.test(w.replace(/[^\p{L}\p{N},.]/gu, '').replace(/[,.]$/, '')) && words.slice(i + 1, i + 4).some((n) => terms(n)[0] === counted));
 }
