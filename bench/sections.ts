@@ -1,3 +1,4 @@
+import { concurrencySection } from './lib/concurrency.js';
 import { peerSection } from './lib/peer.js';
 import { scaleSection } from './lib/scale.js';
 import type { Section } from './lib/section.js';
@@ -6,4 +7,4 @@ import type { Section } from './lib/section.js';
  * The benchmark's sections, in run order. Add a section by appending it here (query path,
  * reindex, concurrency and cold start are meant to join this list).
  */
-export const SECTIONS: Section[] = [scaleSection, peerSection];
+export const SECTIONS: Section[] = [scaleSection, peerSection, concurrencySection];
