@@ -56,7 +56,7 @@ export function batchingNote(r: Pick<ModelRun, 'model' | 'engine'>): string {
 function notes(runs: ModelRun[], rounds: number, pool: number): string[] {
   const out = runs.flatMap((r) => [
     `${r.model}: all at once gives ${ratio(r.bot.concurrent.perSecond, r.bot.sequential.perSecond)} the answers/s of one at a time through the bot, ${ratio(r.engine.concurrent.perSecond, r.engine.sequential.perSecond)} in the engine alone.`,
-    `${r.model}: Discord path overhead — one at a time, answer p50 ${r.bot.sequential.final.p50} ms through the bot vs ${r.engine.sequential.final.p50} ms in the engine; all at once, wall ${seconds(r.bot.concurrent.wallMs)} s vs ${seconds(r.engine.concurrent.wallMs)} s.`,
+    `${r.model}: Discord path overhead — one at a time, answer p50 ${r.bot.sequential.final.p50} ms through the bot vs ${tenth(r.engine.sequential.final.p50)} ms in the engine; all at once, wall ${seconds(r.bot.concurrent.wallMs)} s vs ${seconds(r.engine.concurrent.wallMs)} s.`,
     batchingNote(r),
   ]);
   out.push(
