@@ -5,9 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { createBot, type Bot } from '../../src/bot/client.js';
 import type { EngineHolder } from '../../src/bot/engine-holder.js';
 import { openEngineHolder } from '../../src/bot/open-engine.js';
-import { loadBotConfig, type BotConfig } from '../../src/config.js';
+import type { BotConfig } from '../../src/config.js';
 import type { Engine } from '../../src/engine.js';
-import { createLogger } from '../../src/logger.js';
 import type { Embedder } from '../../src/types.js';
 import {
   buttonInteraction,
@@ -20,6 +19,7 @@ import {
   type InvocationOptions,
 } from './discord-simulator/index.js';
 import { loadTinyEmbedder } from './tiny-embedder.js';
+import { capturingLogger, simulatorBotConfig } from './simulator-config.js';
 
 const SHIPPED_ARTICLES = fileURLToPath(new URL('../../data/articles/', import.meta.url));
 
@@ -64,24 +64,8 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
   const articlesDir = path.join(root, 'articles');
   await cp(SHIPPED_ARTICLES, articlesDir, { recursive: true });
   const sim = await startDiscordSimulator();
-  const config = loadBotConfig(
-    {
-      DISCORD_TOKEN: sim.token,
-      DISCORD_CLIENT_ID: sim.applicationId,
-      DISCORD_GUILD_ID: sim.guild.id,
-      DISCORD_API_BASE: sim.apiBase,
-      ASK_COOLDOWN_SECONDS: String(options.cooldownSeconds ?? 0),
-      ARTICLES_DIR: 'articles',
-      EMBEDDINGS_DIR: 'embeddings',
-      MODELS_DIR: 'models',
-      DATA_DIR: 'data',
-      MODEL_DOWNLOAD: 'false',
-      ...options.env,
-    },
-    root,
-  );
-  const logLines: string[] = [];
-  const logger = createLogger({ level: 'debug', format: 'json', secrets: [config.DISCORD_TOKEN], write: (line) => logLines.push(line) });
+  const config = simulatorBotConfig(sim, root, { ASK_COOLDOWN_SECONDS: String(options.cooldownSeconds ?? 0), ...options.env });
+  const { logger, logLines } = capturingLogger(config);
   const embedder = options.embedder === undefined || options.embedder === 'tiny' ? await loadTinyEmbedder() : options.embedder;
   const engines = await openEngineHolder(config, logger, { embedder, pollMs: 0, ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}) });
   const start = async () => {

@@ -4,14 +4,14 @@ import path from 'node:path';
 import { createBot, type Bot } from '../../src/bot/client.js';
 import type { EngineHolder } from '../../src/bot/engine-holder.js';
 import { openEngineHolder } from '../../src/bot/open-engine.js';
-import { loadBotConfig, type BotConfig } from '../../src/config.js';
+import type { BotConfig } from '../../src/config.js';
 import type { Engine } from '../../src/engine.js';
-import { createLogger } from '../../src/logger.js';
 import type { HealthServer } from '../../src/ops/health-server.js';
 import { createOps, type Ops } from '../../src/ops/ops.js';
 import type { Embedder } from '../../src/types.js';
 import { chatInputInteraction, startDiscordSimulator, type DiscordSimulator, type DiscordSimulatorOptions, type InteractionHandle, type InvocationOptions } from './discord-simulator/index.js';
 import { SHIPPED_ARTICLES } from './workspace.js';
+import { capturingLogger, simulatorBotConfig } from './simulator-config.js';
 
 export interface ConfiguredBotOptions {
   /** Settings on top of the defaults (temp folders, simulator ids, cooldown 0, no download). */
@@ -44,24 +44,8 @@ export async function startConfiguredBot(options: ConfiguredBotOptions = {}): Pr
   await cp(SHIPPED_ARTICLES, path.join(root, 'articles'), { recursive: true });
   await options.prepare?.(root);
   const sim = await startDiscordSimulator(options.simulator);
-  const config = loadBotConfig(
-    {
-      DISCORD_TOKEN: sim.token,
-      DISCORD_CLIENT_ID: sim.applicationId,
-      DISCORD_GUILD_ID: sim.guild.id,
-      DISCORD_API_BASE: sim.apiBase,
-      ASK_COOLDOWN_SECONDS: '0',
-      ARTICLES_DIR: 'articles',
-      EMBEDDINGS_DIR: 'embeddings',
-      MODELS_DIR: 'models',
-      DATA_DIR: 'data',
-      MODEL_DOWNLOAD: 'false',
-      ...options.env,
-    },
-    root,
-  );
-  const logLines: string[] = [];
-  const logger = createLogger({ level: 'debug', format: 'json', secrets: [config.DISCORD_TOKEN], write: (line) => logLines.push(line) });
+  const config = simulatorBotConfig(sim, root, options.env);
+  const { logger, logLines } = capturingLogger(config);
   const engines = await openEngineHolder(config, logger, { pollMs: 0, ...(options.embedder !== undefined ? { embedder: options.embedder } : {}) });
   const ops = createOps(config, logger);
   const bot = await createBot(config, engines, ops.logger);
