@@ -1,5 +1,6 @@
-import { appendFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { syntheticHeadline, writeArticleFiles } from '../../bench/lib/synthetic-articles.js';
 import { SHIPPED_ARTICLES } from './workspace.js';
 
 /** Paragraphs of the shipped articles long enough to read as prose (no headlines or "Related Articles"). */
@@ -15,23 +16,19 @@ async function shippedParagraphs(): Promise<string[]> {
 /**
  * Writes `count` extra articles into `dir`, each a different mix of the shipped paragraphs with a
  * distinct dateline, so a reindex has real work to do (a wider window to interrupt) and every file
- * hashes differently. Deterministic for a given `random`.
+ * hashes differently. Deterministic for a given `random`. (The benchmark's sentence-level corpus,
+ * bench/lib/synthetic-articles.ts, writes the files the same way.)
  */
 export async function writeSyntheticArticles(dir: string, count: number, random: () => number, paragraphsPerArticle = 8): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
   const pool = await shippedParagraphs();
   if (pool.length === 0) throw new Error(`no usable paragraphs in ${SHIPPED_ARTICLES}`);
-  const files: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const body = Array.from({ length: paragraphsPerArticle }, (_, j) => {
+  return writeArticleFiles(dir, count, (i) => ({
+    headline: syntheticHeadline(i),
+    paragraphs: Array.from({ length: paragraphsPerArticle }, (_, j) => {
       const p = pool[Math.floor(random() * pool.length)]!;
       return j === 0 ? `TIRANA, dispatch ${i + 1} — ${p}` : p;
-    });
-    const file = `synthetic-${String(i).padStart(4, '0')}.txt`;
-    await writeFile(path.join(dir, file), [`Albania and Iran: report ${i + 1} on the July 2022 cyberattack`, '', ...body.flatMap((p) => [p, ''])].join('\n'));
-    files.push(file);
-  }
-  return files;
+    }),
+  }));
 }
 
 /**
