@@ -1,5 +1,6 @@
 import { concurrencySection } from './lib/concurrency.js';
 import { peerSection } from './lib/peer.js';
+import { reindexSection } from './lib/reindex-bench.js';
 import { scaleSection } from './lib/scale.js';
 import type { Section } from './lib/section.js';
 
@@ -7,4 +8,4 @@ import type { Section } from './lib/section.js';
  * The benchmark's sections, in run order. Add a section by appending it here (query path,
  * reindex, concurrency and cold start are meant to join this list).
  */
-export const SECTIONS: Section[] = [scaleSection, peerSection, concurrencySection];
+export const SECTIONS: Section[] = [scaleSection, peerSection, reindexSection, concurrencySection];
