@@ -34,11 +34,12 @@ export function isModelPresent(modelsDir: string, modelId: string): boolean {
  * `cacheDir/<modelId>/…`, the layout it reads local models from).
  */
 export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Embedder> {
-  const { pipeline, env } = await import('@xenova/transformers');
   const present = isModelPresent(options.modelsDir, options.modelId);
   if (!present && !options.allowDownload) {
     throw new ModelUnavailableError(`model ${options.modelId} is not in ${options.modelsDir} and downloads are off`);
   }
+  // Imported only once a model can be had: keyword mode starts without paying for transformers.js.
+  const { pipeline, env } = await import('@xenova/transformers');
   env.localModelPath = options.modelsDir + path.sep;
   env.cacheDir = options.modelsDir;
   env.allowLocalModels = true;
