@@ -2,6 +2,7 @@ import type { AnalysedQuery } from './query.js';
 import { hasAnswerType } from './question-type.js';
 import { SYNONYM_WEIGHT } from './query.js';
 import type { SentenceIndex } from './sentence-index.js';
+import { withNameSpellings } from './spelling.js';
 import type { Citation, Passage } from './types.js';
 
 /** A retrieved passage, best first, with its vector similarity when there was a vector search. */
@@ -24,6 +25,8 @@ export interface ComposeInput {
 export interface Composed {
   answered: boolean;
   citations: Citation[];
+  /** When not answered because the question names something no article mentions: that name. */
+  unmentioned?: string;
 }
 
 /** Share of the question's term weight (idf) a quote must cover for the question to count as answered. */
@@ -89,6 +92,19 @@ function coverage(query: AnalysedQuery, index: SentenceIndex, i: number): Covera
   return { share: total > 0 ? covered / total : 0, strongMatches };
 }
 
+/**
+ * A name in the question that no article uses, in any spelling the query knows or a near one
+ * ("Microsoft", "Germany"): the articles say nothing about it, so words around it would only match the topic.
+ */
+function unmentionedName(query: AnalysedQuery, index: SentenceIndex): string | undefined {
+  const known = (term: string) => index.bm25.docFrequency(term) > 0;
+  const mentioned = (term: string) => known(term) || (query.alternatives.get(term) ?? []).some((a) => known(a.term));
+  // A name of several words stands or falls with its last, the head in English: "President Biden"
+  // is not mentioned by "President", "Mujahedin-e-Khalq" is by "Khalq".
+  const heads = new Map(query.names.map((n) => [n.text, n.term]));
+  return [...heads].find(([, head]) => !mentioned(head))?.[0];
+}
+
 /** Whether the best sentence covers enough of the question to answer it. */
 function covers(c: Coverage): boolean {
   return c.share >= MIN_COVERAGE || (c.share >= SECONDARY_COVERAGE && c.strongMatches >= 2);
@@ -100,7 +116,10 @@ function covers(c: Coverage): boolean {
  * enough of the question, nothing is quoted: an unrelated quote is worse than no answer.
  */
 export function composeAnswer(input: ComposeInput): Composed {
-  const { query, hits, passages, sentences } = input;
+  const { hits, passages, sentences } = input;
+  const query = withNameSpellings(input.query, sentences.bm25);
+  const unmentioned = unmentionedName(query, sentences);
+  if (unmentioned) return { answered: false, citations: [], unmentioned };
   const best = hits[0]?.score ?? 0;
   const passageStrength = new Map<number, number>();
   for (const hit of hits.slice(0, PASSAGES_CONSIDERED)) passageStrength.set(hit.doc, best > 0 ? hit.score / best : 0);

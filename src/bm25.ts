@@ -45,6 +45,11 @@ export class Bm25Index {
     return this.postings.get(term)?.length ?? 0;
   }
 
+  /** Every term some document contains. */
+  terms(): IterableIterator<string> {
+    return this.postings.keys();
+  }
+
   /** BM25's smoothed idf; a term no document contains gets the highest value. Always > 0. */
   idf(term: string): number {
     const df = this.docFrequency(term);

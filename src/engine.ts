@@ -123,7 +123,7 @@ export class Engine {
       ...(this.embedder?.minSimilarity !== undefined ? { minSimilarity: this.embedder.minSimilarity } : {}),
     });
     const timings = { ...retrieval.timings, compose: ms(performance.now() - t), total: ms(performance.now() - started) };
-    const message = composed.answered ? '' : this.notCoveredMessage(retrieval.query.terms.length === 0);
+    const message = composed.answered ? '' : this.notCoveredMessage(retrieval.query.terms.length === 0, composed.unmentioned);
     return { question: q, answered: composed.answered, mode: this.mode, message, citations: composed.citations, timings };
   }
 
@@ -166,10 +166,12 @@ export class Engine {
     return `The articles cover: ${titles.join(', ')}${more}.`;
   }
 
-  private notCoveredMessage(noWords: boolean): string {
+  private notCoveredMessage(noWords: boolean, unmentioned?: string): string {
     const lead = noWords
       ? 'I could not find any words to search for in that question.'
-      : "The articles don't cover that, so I won't guess.";
+      : unmentioned
+        ? `The articles don't cover that (they never mention ${unmentioned}), so I won't guess.`
+        : "The articles don't cover that, so I won't guess.";
     return `${lead} ${this.coverageHint()}`;
   }
 }

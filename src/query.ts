@@ -1,5 +1,6 @@
 import type { QueryTerm } from './bm25.js';
 import { lemma } from './lemmas.js';
+import { nameTerms, type QuestionName } from './question-names.js';
 import { answerTypeOf, countedTerm, type AnswerType } from './question-type.js';
 import { WEAK_WORDS } from './stopwords.js';
 import { synonymsOf } from './synonyms.js';
@@ -24,6 +25,8 @@ export interface AnalysedQuery {
   answerType: AnswerType;
   /** For "how many" questions, the term of what is counted. */
   counted?: string;
+  /** Names the question mentions (capitalised mid-sentence): articles that never use one aren't about it. */
+  names: QuestionName[];
 }
 
 const WEAK_TERMS = new Set([...WEAK_WORDS].map((w) => stem(lemma(w))));
@@ -58,6 +61,7 @@ export function analyseQuery(question: string): AnalysedQuery {
     expanded: [...best].map(([term, weight]) => ({ term, weight })),
     weak: new Set(own.filter((t) => WEAK_TERMS.has(t))),
     answerType: answerTypeOf(question),
+    names: nameTerms(question),
     ...(counted ? { counted } : {}),
   };
 }

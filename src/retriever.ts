@@ -3,6 +3,7 @@ import { reciprocalRankFusion, type RankedList } from './fusion.js';
 import type { PassageHit } from './answer.js';
 import type { StoredIndex } from './index-store.js';
 import { analyseQuery, type AnalysedQuery } from './query.js';
+import { withNameSpellings } from './spelling.js';
 import { terms } from './text.js';
 import type { Embedder, RetrievalMode } from './types.js';
 
@@ -29,7 +30,7 @@ export class Retriever {
   async retrieve(question: string): Promise<Retrieval> {
     const timings: Record<string, number> = {};
     const lap = (name: string, since: number) => (timings[name] = round(performance.now() - since));
-    const query = analyseQuery(question);
+    const query = withNameSpellings(analyseQuery(question), this.bm25);
     const lists: RankedList[] = [];
     const bm25 = new Map<number, number>();
     const similarity = new Map<number, number>();

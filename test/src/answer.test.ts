@@ -15,6 +15,7 @@ const articles = [
   makeArticle('wire-b', 'Envoys told to go', [
     'Foreign diplomats were ordered by the government to leave within 48 hours, following the inquiry into the data breach.',
     'A spokesman for the other side called the decision hasty and denied any role.',
+    'Spokesman Hassan Kanaani of Teheran said the Mujahideen group was to blame.',
   ]),
   makeArticle('local', 'Harbour news', ['Fishermen welcomed the new harbour lights installed by the city council.']),
 ];
@@ -67,5 +68,28 @@ describe('composeAnswer', () => {
     const scores = answer.citations.map((c) => c.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(ask('the of and').answered).toBe(false);
+  });
+
+  describe('names the articles never mention', () => {
+    it('refuses a question about a name no article uses, even when its other words match, and says which', () => {
+      for (const [question, name] of [
+        ['Did Microsoft order the foreign diplomats to leave?', 'Microsoft'],
+        ['How long did President Okonkwo give the diplomats to leave?', 'President Okonkwo'],
+      ]) {
+        const answer = ask(question!);
+        expect(answer).toEqual({ answered: false, citations: [], unmentioned: name });
+      }
+    });
+
+    it('answers when the name is in the articles, in another spelling of it, or only its last word counts', () => {
+      expect(ask('What did Kanani say about the data breach?').answered).toBe(true);
+      expect(ask('What did the Mujahedeen group have to do with the breach?').answered).toBe(true);
+      expect(ask('What did Spokesman Kanaani blame?').answered).toBe(true);
+    });
+
+    it('ignores capitals that start a sentence or a title-case question', () => {
+      expect(ask('Diplomats: how long did they have to leave?').answered).toBe(true);
+      expect(ask('How Long Did The Diplomats Have To Leave?').answered).toBe(true);
+    });
   });
 });

@@ -37,6 +37,16 @@ describe('Engine', () => {
     expect(answer.citations[0]!.quote).toContain('24 hours');
   });
 
+  it('refuses a question about a name no article mentions, saying which, in both modes', async () => {
+    for (const embedder of [tiny, null]) {
+      const engine = await Engine.open({ config: ws.config, embedder });
+      const answer = await engine.ask('Did Microsoft help Albania investigate the cyberattack?');
+      expect(answer).toMatchObject({ answered: false, citations: [] });
+      expect(answer.message).toMatch(/^The articles don't cover that \(they never mention Microsoft\)/);
+      expect((await engine.ask('Did Mandiant help Albania investigate the cyberattack?')).answered).toBe(true);
+    }
+  });
+
   it('never searches vectors of another model: a mismatch is rebuilt, or falls back to keyword mode', async () => {
     await Engine.open({ config: ws.config, embedder: tiny });
     const other = countingEmbedder(tiny, { modelId: 'casefile/another' });
