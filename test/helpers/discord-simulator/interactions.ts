@@ -1,5 +1,6 @@
 import type { APIUser } from 'discord.js';
 import { ALL_PERMISSIONS, BOT_ROLE_PERMISSIONS, DEFAULT_IDS, botUser, guildFixture, humanUser, textChannel, type GuildFixture } from './fixtures.js';
+import { blankAppMessage } from './messages.js';
 import { interactionToken, snowflake } from './snowflake.js';
 
 /** An INTERACTION_CREATE payload (Discord's interaction object). */
@@ -138,20 +139,7 @@ function defaultMessage(opts: InvocationOptions, fields: Record<string, unknown>
     channel_id: guild ? guild.channelId : dmChannelId(humanUser(opts.user).id),
     type: 20,
     author: botUser(applicationId),
-    content: '',
-    embeds: [],
-    components: [],
-    attachments: [],
-    mentions: [],
-    mention_roles: [],
-    mention_everyone: false,
-    pinned: false,
-    tts: false,
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    flags: 0,
-    webhook_id: applicationId,
-    application_id: applicationId,
+    ...blankAppMessage(applicationId),
     ...fields,
   };
 }

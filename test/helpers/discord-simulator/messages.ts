@@ -21,6 +21,26 @@ export interface MessageContext {
   interaction: { id: string; type: number; user: unknown; commandType: number | undefined };
 }
 
+/** The fields every message an application posts starts with: empty, unpinned, unedited, no mentions. */
+export function blankAppMessage(applicationId: string, at = new Date()) {
+  return {
+    content: '',
+    embeds: [],
+    components: [],
+    attachments: [],
+    mentions: [],
+    mention_roles: [],
+    mention_everyone: false,
+    pinned: false,
+    tts: false,
+    timestamp: at.toISOString(),
+    edited_timestamp: null,
+    flags: 0,
+    webhook_id: applicationId,
+    application_id: applicationId,
+  };
+}
+
 /** Builds the message Discord would create from an interaction reply or follow-up body. */
 export function createBotMessage(body: Record<string, unknown>, ctx: MessageContext): SimMessage {
   const now = new Date();
@@ -31,20 +51,7 @@ export function createBotMessage(body: Record<string, unknown>, ctx: MessageCont
     // Discord reports context-menu replies as type 23 and slash-command replies as type 20.
     type: ctx.interaction.commandType === 3 || ctx.interaction.commandType === 2 ? 23 : 20,
     author: ctx.author,
-    content: '',
-    embeds: [],
-    components: [],
-    attachments: [],
-    mentions: [],
-    mention_roles: [],
-    mention_everyone: false,
-    pinned: false,
-    tts: false,
-    timestamp: now.toISOString(),
-    edited_timestamp: null,
-    flags: 0,
-    webhook_id: ctx.applicationId,
-    application_id: ctx.applicationId,
+    ...blankAppMessage(ctx.applicationId, now),
     interaction_metadata: {
       id: ctx.interaction.id,
       type: ctx.interaction.type,
