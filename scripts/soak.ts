@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { request } from 'node:http';
 import { startBotProcess, type BotProcess } from '../test/helpers/bot-process.js';
 import { buttonInteraction, chatInputInteraction, DEFAULT_IDS, startDiscordSimulator, type DiscordSimulator } from '../test/helpers/discord-simulator/index.js';
 import { finalReply } from '../test/helpers/interaction-reply.js';
@@ -7,6 +6,7 @@ import { parsePrometheus, sampleValue } from '../test/helpers/prometheus-text.js
 import { isMain, runMain } from './lib/run-main.js';
 import { parseSoakArgs, type SoakOptions } from './soak/options.js';
 import { formatSummary, mb, percentile, slopeMbPer1000, type MemorySample, type SoakSummary } from './soak/summary.js';
+import { httpGetText } from '../test/helpers/http-get.js';
 
 /**
  * `npm run soak`: the real bot process (`src/bot/main.ts`) answers thousands of `/ask`s from the
@@ -16,23 +16,12 @@ import { formatSummary, mb, percentile, slopeMbPer1000, type MemorySample, type 
  * buttons by design, so part of any growth is that bounded cache filling up.
  */
 
-function get(url: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    request(url, { timeout: 10_000 }, (res) => {
-      let body = '';
-      res.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => resolve(body));
-    })
-      .on('error', reject)
-      .end();
-  });
-}
-
 /** The median of three readings: one reading can catch the heap mid-collection. */
 async function sampleMemory(healthUrl: string, asks: number): Promise<MemorySample> {
   const readings: Array<{ rss: number; heap: number }> = [];
   for (let i = 0; i < 3; i++) {
     await new Promise((r) => setTimeout(r, 300));
-    const samples = parsePrometheus(await get(`${healthUrl}/metrics`));
+    const samples = parsePrometheus(await httpGetText(`${healthUrl}/metrics`, 10_000));
     readings.push({ rss: sampleValue(samples, 'casefile_process_resident_memory_bytes') ?? NaN, heap: sampleValue(samples, 'casefile_nodejs_heap_size_used_bytes') ?? NaN });
   }
   readings.sort((a, b) => a.rss - b.rss);

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { otherUser } from '../helpers/bot-harness.js';
-import { request } from 'node:http';
 import { startBotProcess, type BotProcess } from '../helpers/bot-process.js';
 import { chatInputInteraction, startDiscordSimulator, type DiscordSimulator, type InteractionHandle } from '../helpers/discord-simulator/index.js';
 import { finalReply, visibleText, type Reply } from '../helpers/interaction-reply.js';
 import { planLoad, type PlannedAsk } from '../helpers/load-schedule.js';
 import { parsePrometheus, sampleValue } from '../helpers/prometheus-text.js';
 import { seededRandom } from '../helpers/seeded-random.js';
+import { httpGetText } from '../helpers/http-get.js';
 
 /**
  * 500 `/ask`s from 50 users within 30 s through the simulator, against the real bot process
@@ -38,17 +38,6 @@ afterAll(async () => {
   await bot?.dispose();
   await sim?.close();
 });
-
-function get(url: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    request(url, { timeout: 5000 }, (res) => {
-      let body = '';
-      res.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => resolve(body));
-    })
-      .on('error', reject)
-      .end();
-  });
-}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 
@@ -89,7 +78,7 @@ it(`answers ${USERS * ASKS_PER_USER} asks from ${USERS} users within 30 s, each 
 
   // The bot's own metrics saw the same, once every handler has written its log line.
   for (let i = 0; i < 100 && bot.logs('interaction').length < plan.length; i++) await new Promise((r) => setTimeout(r, 50));
-  const metrics = parsePrometheus(await get(`${bot.healthUrl}/metrics`));
+  const metrics = parsePrometheus(await httpGetText(`${bot.healthUrl}/metrics`));
   const allowed = plan.filter((a) => a.allowed).length;
   const q = (outcome: string) => sampleValue(metrics, 'casefile_questions_total', { outcome, command: 'ask' }) ?? 0;
   expect(q('answered') + q('not_covered')).toBe(allowed);

@@ -1,4 +1,3 @@
-import { request } from 'node:http';
 import { otherUser } from '../helpers/bot-harness.js';
 import { startBotProcess, type BotProcess } from '../helpers/bot-process.js';
 import {
@@ -11,6 +10,7 @@ import {
   type DiscordSimulator,
 } from '../helpers/discord-simulator/index.js';
 import { finalReply } from '../helpers/interaction-reply.js';
+import { httpGetText } from '../helpers/http-get.js';
 
 /**
  * The bot token never appears in anything the bot prints or sends, other than where Discord needs
@@ -26,17 +26,6 @@ const ORIGINAL = /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/;
 
 function leaks(text: string): string[] {
   return [TOKEN, SECRET_PART].filter((s) => text.includes(s));
-}
-
-function get(url: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    request(url, { timeout: 5000 }, (res) => {
-      let body = '';
-      res.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => resolve(body));
-    })
-      .on('error', reject)
-      .end();
-  });
 }
 
 let sim: DiscordSimulator;
@@ -64,8 +53,8 @@ it('never prints or sends the token through login, interactions, an error, metri
   await failing.waitForFollowUp({ timeoutMs: 20_000 });
   await proc.waitForLog('interaction failed');
 
-  const health = await get(`${proc.healthUrl}/healthz`);
-  const metrics = await get(`${proc.healthUrl}/metrics`);
+  const health = await httpGetText(`${proc.healthUrl}/healthz`);
+  const metrics = await httpGetText(`${proc.healthUrl}/metrics`);
   expect(JSON.parse(health)).toMatchObject({ ready: true });
 
   proc.run.child.kill('SIGTERM');

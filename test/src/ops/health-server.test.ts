@@ -1,10 +1,10 @@
-import { request } from 'node:http';
 import { Client } from 'discord.js';
 import { botHealth, indexHealth, type Health } from '../../../src/ops/health-status.js';
 import { startHealthServer, type HealthServer } from '../../../src/ops/health-server.js';
 import { BotMetrics } from '../../../src/ops/metrics.js';
 import type { IndexStatus } from '../../../src/types.js';
 import { parsePrometheus, sampleValue } from '../../helpers/prometheus-text.js';
+import { httpRequest } from '../../helpers/http-get.js';
 
 const STATUS: IndexStatus = {
   model: null,
@@ -16,20 +16,6 @@ const STATUS: IndexStatus = {
   articles: [{ id: 'a', title: 'A', file: 'a.txt', passages: 12 }],
   skipped: [],
 };
-
-function get(url: string, method = 'GET'): Promise<{ status: number; type: string; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method, timeout: 5000 }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode!, type: String(res.headers['content-type']), body }));
-    });
-    req.on('timeout', () => req.destroy(new Error('timed out')));
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 describe('health server', () => {
   let server: HealthServer;
@@ -47,7 +33,7 @@ describe('health server', () => {
 
   it('answers /healthz with 200 and the index and gateway status when ready', async () => {
     health = { ready: true, index: indexHealth(STATUS), gateway: { status: 'Ready', ping: 42 } };
-    const res = await get(`${server.url}/healthz`);
+    const res = await httpRequest(`${server.url}/healthz`);
     expect(res.status).toBe(200);
     expect(res.type).toMatch(/^application\/json/);
     const body = JSON.parse(res.body) as Health;
@@ -62,14 +48,14 @@ describe('health server', () => {
 
   it('answers /healthz with 503 when not ready, so a supervisor can tell', async () => {
     health = { ready: false, index: null, gateway: { status: 'Reconnecting', ping: -1 } };
-    const res = await get(`${server.url}/healthz`);
+    const res = await httpRequest(`${server.url}/healthz`);
     expect(res.status).toBe(503);
     expect(JSON.parse(res.body)).toMatchObject({ ready: false, gateway: { status: 'Reconnecting' } });
   });
 
   it('serves Prometheus text on /metrics', async () => {
     metrics.observeInteraction({ kind: 'command', command: 'ask', outcome: 'ok', answered: true, latencyMs: 300 });
-    const res = await get(`${server.url}/metrics`);
+    const res = await httpRequest(`${server.url}/metrics`);
     expect(res.status).toBe(200);
     expect(res.type).toMatch(/^text\/plain; version=0\.0\.4/);
     const s = parsePrometheus(res.body);
@@ -79,16 +65,16 @@ describe('health server', () => {
   });
 
   it('refuses other paths and methods', async () => {
-    expect((await get(`${server.url}/`)).status).toBe(404);
-    expect((await get(`${server.url}/../../etc/passwd`)).status).toBe(404);
-    expect((await get(`${server.url}/healthz`, 'POST')).status).toBe(405);
+    expect((await httpRequest(`${server.url}/`)).status).toBe(404);
+    expect((await httpRequest(`${server.url}/../../etc/passwd`)).status).toBe(404);
+    expect((await httpRequest(`${server.url}/healthz`, { method: 'POST' })).status).toBe(405);
   });
 
   it('reports a failing health source as 500 and keeps serving', async () => {
     const broken = await startHealthServer({ port: 0, metrics, health: () => { throw new Error('boom'); } });
     try {
-      expect((await get(`${broken.url}/healthz`)).status).toBe(500);
-      expect((await get(`${broken.url}/metrics`)).status).toBe(200);
+      expect((await httpRequest(`${broken.url}/healthz`)).status).toBe(500);
+      expect((await httpRequest(`${broken.url}/metrics`)).status).toBe(200);
     } finally {
       await broken.close();
     }

@@ -1,24 +1,13 @@
-import { request } from 'node:http';
 import { Client } from 'discord.js';
 import { silentLogger } from '../../../src/logger.js';
 import { createOps } from '../../../src/ops/ops.js';
 import type { IndexStatus } from '../../../src/types.js';
 import { freePort } from '../../helpers/bot-process.js';
 import { parsePrometheus, sampleValue } from '../../helpers/prometheus-text.js';
+import { httpRequest } from '../../helpers/http-get.js';
 
 const STATUS: IndexStatus = { model: 'casefile/tiny-bert', mode: 'hybrid', builtAt: new Date().toISOString(), passages: 7, dimensions: 32, articles: [], skipped: [] };
 const engine = { current: () => ({ status: () => STATUS }) };
-
-function get(url: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    request(url, { timeout: 5000 }, (res) => {
-      let body = '';
-      res.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => resolve({ status: res.statusCode!, body }));
-    })
-      .on('error', reject)
-      .end();
-  });
-}
 
 describe('createOps', () => {
   it('keeps the health endpoint off unless HEALTH_PORT is set, while still counting', async () => {
@@ -39,11 +28,11 @@ describe('createOps', () => {
     const client = new Client({ intents: [] });
     const server = await ops.serve(client, engine);
     expect(server?.url).toBe(`http://127.0.0.1:${port}`);
-    const health = await get(`${server!.url}/healthz`);
+    const health = await httpRequest(`${server!.url}/healthz`);
     // Not logged in: not ready, but the index part is there.
     expect(health.status).toBe(503);
     expect(JSON.parse(health.body)).toMatchObject({ ready: false, index: { mode: 'hybrid', passages: 7 }, gateway: { status: 'Idle' } });
-    expect((await get(`${server!.url}/metrics`)).body).toContain('casefile_process_resident_memory_bytes');
+    expect((await httpRequest(`${server!.url}/metrics`)).body).toContain('casefile_process_resident_memory_bytes');
     await ops.close();
     await client.destroy();
   });
