@@ -1,5 +1,5 @@
 import type { AnalysedQuery } from './query.js';
-import { hasAnswerType } from './question-type.js';
+import { answerTypeStrength, hasAnswerType } from './question-type.js';
 import { SYNONYM_WEIGHT } from './query.js';
 import type { SentenceIndex } from './sentence-index.js';
 import { withNameSpellings } from './spelling.js';
@@ -133,7 +133,7 @@ export function composeAnswer(input: ComposeInput): Composed {
     const passage = entry.passages.reduce((a, b) => ((passageStrength.get(b) ?? 0) > (passageStrength.get(a) ?? 0) ? b : a));
     const cov = coverage(query, sentences, s);
     const shortPenalty = entry.terms.length < 4 ? 0.7 : 1;
-    const typeBonus = hasAnswerType(entry.text, query.answerType, query.counted) ? ANSWER_TYPE_BONUS : 0;
+    const typeBonus = ANSWER_TYPE_BONUS * answerTypeStrength(entry.text, query.answerType, query.counted);
     return { sentence: s, coverage: cov, passage, score: (cov.share + PASSAGE_WEIGHT * (passageStrength.get(passage) ?? 0) + typeBonus) * shortPenalty };
   });
   candidates.sort((a, b) => b.score - a.score || a.sentence - b.sentence);

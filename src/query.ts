@@ -1,7 +1,7 @@
 import type { QueryTerm } from './bm25.js';
 import { lemma } from './lemmas.js';
 import { nameTerms, type QuestionName } from './question-names.js';
-import { answerTypeOf, countedTerm, type AnswerType } from './question-type.js';
+import { answerTypeOf, countedTerm, frameTerms, type AnswerType } from './question-type.js';
 import { WEAK_WORDS } from './stopwords.js';
 import { synonymsOf } from './synonyms.js';
 import { stem, terms } from './text.js';
@@ -43,7 +43,8 @@ function demonymVariants(term: string): string[] {
 
 /** Analyses a question for lexical retrieval and coverage scoring. */
 export function analyseQuery(question: string): AnalysedQuery {
-  const own = [...new Set(terms(question))];
+  const frame = new Set(frameTerms(question));
+  const own = [...new Set(terms(question))].filter((t) => !frame.has(t));
   const alternatives = new Map<string, QueryTerm[]>();
   const best = new Map<string, number>(own.map((t) => [t, 1]));
   for (const term of own) {

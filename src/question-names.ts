@@ -39,7 +39,7 @@ export function nameTerms(question: string): QuestionName[] {
   flush();
   const seen = new Set<string>();
   return runs.flatMap((r) => {
-    const text = r.join(' ');
+    const text = r.join(' ').replace(/['’]s?$/, '');
     return terms(text).filter((term) => !seen.has(term) && seen.add(term)).map((term) => ({ term, text }));
   });
 }

@@ -29,6 +29,15 @@ export function answerTypeOf(question: string): AnswerType {
 }
 
 /**
+ * The words of a question that only say what kind of answer it wants ("date" in "What date did
+ * the attack happen?"): the answer type stands for them, and no article sentence repeats them.
+ */
+export function frameTerms(question: string): string[] {
+  const noun = /^(?:on |in |at )?(?:what|which) (date|day|year|month|time)\b/i.exec(question.trim())?.[1];
+  return noun ? terms(noun) : [];
+}
+
+/**
  * What a "how many" question counts, as a term: "diplomats" in "How many Iranian diplomats were
  * expelled?" — the first plural among the next three words, else the first word after "how many".
  */
@@ -38,6 +47,18 @@ export function countedTerm(question: string): string | undefined {
   const next = after.split(/\s+/).slice(0, 3).filter((w) => terms(w).length > 0);
   const word = next.find((w) => /[^s]s\W*$/i.test(w)) ?? next[0];
   return word ? terms(word)[0] : undefined;
+}
+
+/** A calendar date: a day with its month ("15 July", "July 15"), or a year. */
+const PRECISE_TIME = new RegExp(`\\b(?:\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS})|(?:${MONTHS}) \\d{1,2}\\b|(?:19|20)\\d\\d)\\b`, 'i');
+
+/**
+ * How well `sentence` holds the kind of answer `type` asks for: 1 fully, 0.5 for a vague time
+ * ("in July", "last month", "on Wednesday") when a date could answer, 0 not at all.
+ */
+export function answerTypeStrength(sentence: string, type: AnswerType, counted?: string): number {
+  if (!hasAnswerType(sentence, type, counted)) return 0;
+  return type === 'time' && !PRECISE_TIME.test(sentence) ? 0.5 : 1;
 }
 
 /**

@@ -19,6 +19,12 @@ const ALIASES: Array<[RegExp, string]> = [
   [/\bU\.N\.|\bUN\b/g, ' un '],
   [/\bunited nations\b/gi, ' un '],
   [/\beuropean union\b/gi, ' eu '],
+  // A title of two common words would otherwise weigh twice in a question ("what did the prime
+  // minister say about the damage?") and drown the word the question is about.
+  [/\bprime ministers?\b/gi, ' premier '],
+  [/\bPMs?\b/g, ' premier '],
+  // "Take place" is "happen", a word that says nothing about the topic (a stopword).
+  [/\b(?:take|takes|took|taken|taking) place\b/gi, ' happen '],
 ];
 
 /** Folds case, accents, typographic quotes and digit grouping so that variants compare equal. */

@@ -1,4 +1,4 @@
-import { answerTypeOf, countedTerm, hasAnswerType } from '../../src/question-type.js';
+import { answerTypeOf, answerTypeStrength, countedTerm, frameTerms, hasAnswerType } from '../../src/question-type.js';
 import { terms } from '../../src/text.js';
 
 describe('answerTypeOf', () => {
@@ -38,5 +38,35 @@ describe('hasAnswerType', () => {
     expect(hasAnswerType('Tirana expelled four Iranian diplomats in 2020.', 'quantity', counted)).toBe(true);
     expect(hasAnswerType('Albania expelled 2 diplomats.', 'quantity', counted)).toBe(true);
     expect(hasAnswerType('The diplomats left on July 15.', 'quantity', counted)).toBe(false);
+  });
+});
+
+describe('frameTerms', () => {
+  it('names the noun that only asks for a time', () => {
+    expect(frameTerms('What date did the cyberattack take place?')).toEqual(terms('date'));
+    expect(frameTerms('On which day did Albania cut ties?')).toEqual(terms('day'));
+    expect(frameTerms('What time did Rama speak?')).toEqual(terms('time'));
+  });
+
+  it('leaves other questions whole', () => {
+    expect(frameTerms('Which country did Albania blame?')).toEqual([]);
+    expect(frameTerms('Was the date of the attack kept secret?')).toEqual([]);
+  });
+});
+
+describe('answerTypeStrength', () => {
+  it('prefers a calendar date or a year to a vague time for a when question', () => {
+    expect(answerTypeStrength('The attack happened on 15 July.', 'time')).toBe(1);
+    expect(answerTypeStrength('The attack happened on July 15.', 'time')).toBe(1);
+    expect(answerTypeStrength('Albania agreed in 2013.', 'time')).toBe(1);
+    expect(answerTypeStrength('The attack happened in July.', 'time')).toBe(0.5);
+    expect(answerTypeStrength('Rama spoke on Wednesday.', 'time')).toBe(0.5);
+    expect(answerTypeStrength('Rama spoke at length.', 'time')).toBe(0);
+  });
+
+  it('is all or nothing for other kinds of answer', () => {
+    expect(answerTypeStrength('They had 24 hours to leave.', 'duration')).toBe(1);
+    expect(answerTypeStrength('Four diplomats were expelled.', 'quantity', terms('diplomats')[0])).toBe(1);
+    expect(answerTypeStrength('Diplomats were expelled on 15 July.', 'quantity', terms('diplomats')[0])).toBe(0);
   });
 });

@@ -26,4 +26,15 @@ describe('text analysis', () => {
     expect(terms('Ira\u200bn ex\u200dpelled')).toEqual(terms('Iran expelled'));
     expect(words('Iran’s')).toEqual(['iran']);
   });
+
+  it('makes a two-word title one term, so it weighs once in a question', () => {
+    expect(terms('What did the prime minister say?')).toEqual(terms('What did the PM say?'));
+    expect(terms('the Prime Minister')).toHaveLength(1);
+    expect(terms('at 5 pm')).not.toEqual(terms('at 5 PM'));
+  });
+
+  it('drops "take place" like "happen", which says nothing about the topic', () => {
+    expect(terms('When did the attack take place?')).toEqual(terms('When did the attack happen?'));
+    expect(terms('The meeting took place in Manez')).toEqual(terms('The meeting in Manez'));
+  });
 });
