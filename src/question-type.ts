@@ -22,6 +22,8 @@ const PATTERNS: Record<Exclude<AnswerType, null>, RegExp> = {
 export function answerTypeOf(question: string): AnswerType {
   const q = question.trim().toLowerCase();
   if (/^(?:when|what (?:date|day|year|month|time)|on what (?:date|day)|in (?:what|which) (?:year|month))\b/.test(q)) return 'time';
+  // Keyword-style queries put it last: "cyberattack date", "embassy closed when".
+  if (/\b(?:when|date)\W*$/.test(q)) return 'time';
   if (/^how long\b|\bhow (?:many|much) (?:time|hours|days|weeks)\b/.test(q)) return 'duration';
   if (/^how (?:many|much)\b|\bnumber of\b/.test(q)) return 'quantity';
   if (/^(?:who|whom|whose)\b/.test(q)) return 'person';
@@ -33,7 +35,8 @@ export function answerTypeOf(question: string): AnswerType {
  * the attack happen?"): the answer type stands for them, and no article sentence repeats them.
  */
 export function frameTerms(question: string): string[] {
-  const noun = /^(?:on |in |at )?(?:what|which) (date|day|year|month|time)\b/i.exec(question.trim())?.[1];
+  const q = question.trim();
+  const noun = /^(?:on |in |at )?(?:what|which) (date|day|year|month|time)\b/i.exec(q)?.[1] ?? /\b(date)\W*$/i.exec(q)?.[1];
   return noun ? terms(noun) : [];
 }
 

@@ -46,6 +46,9 @@ describe('frameTerms', () => {
     expect(frameTerms('What date did the cyberattack take place?')).toEqual(terms('date'));
     expect(frameTerms('On which day did Albania cut ties?')).toEqual(terms('day'));
     expect(frameTerms('What time did Rama speak?')).toEqual(terms('time'));
+    expect(frameTerms('cyberattack date')).toEqual(terms('date'));
+    expect(answerTypeOf('cyberattack date')).toBe('time');
+    expect(answerTypeOf('iran embassy closed when?')).toBe('time');
   });
 
   it('leaves other questions whole', () => {
