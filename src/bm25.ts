@@ -23,6 +23,7 @@ export class Bm25Index {
   private readonly postings = new Map<string, Array<{ doc: number; tf: number }>>();
   private readonly lengths: number[];
   private readonly avgLength: number;
+  private scratch: Float64Array | undefined;
   readonly size: number;
 
   constructor(docs: readonly string[][], private readonly options: Bm25Options = { k1: 1.2, b: 0.75 }) {
@@ -58,20 +59,62 @@ export class Bm25Index {
 
   /** Scores every document containing at least one query term; best first, at most `k`. */
   search(query: readonly QueryTerm[], k = 10): Bm25Hit[] {
-    const scores = new Map<number, number>();
+    // One score slot per document, kept between calls and cleared after each: a Map of scores
+    // and a full sort cost most of a query once the corpus reaches tens of thousands of passages.
+    const scores = (this.scratch ??= new Float64Array(this.size));
+    const touched: number[] = [];
     const { k1, b } = this.options;
     for (const { term, weight } of query) {
       const list = this.postings.get(term);
-      if (!list) continue;
+      if (!list || !(weight > 0)) continue;
       const idf = this.idf(term);
       for (const { doc, tf } of list) {
         const norm = tf + k1 * (1 - b + (b * this.lengths[doc]!) / this.avgLength);
-        scores.set(doc, (scores.get(doc) ?? 0) + weight * idf * ((tf * (k1 + 1)) / norm));
+        if (scores[doc] === 0) touched.push(doc);
+        scores[doc] = scores[doc]! + weight * idf * ((tf * (k1 + 1)) / norm);
       }
     }
-    return [...scores]
-      .map(([doc, score]) => ({ doc, score }))
-      .sort((x, y) => y.score - x.score || x.doc - y.doc)
-      .slice(0, k);
+    const hits = topK(touched, (doc) => scores[doc]!, k);
+    for (const doc of touched) scores[doc] = 0;
+    return hits;
   }
+}
+
+/** Whether hit `a` ranks below `b`: lower score, or the same score and a later document. */
+const below = (a: Bm25Hit, b: Bm25Hit) => a.score < b.score || (a.score === b.score && a.doc > b.doc);
+
+/**
+ * The `k` best of `docs` by `score`, best first (ties: lower doc first), through a min-heap of
+ * size k: O(n log k) rather than sorting every matching document.
+ */
+export function topK(docs: readonly number[], score: (doc: number) => number, k: number): Bm25Hit[] {
+  const heap: Bm25Hit[] = [];
+  const sift = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && below(heap[l]!, heap[m]!)) m = l;
+      if (r < heap.length && below(heap[r]!, heap[m]!)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+      i = m;
+    }
+  };
+  for (const doc of docs) {
+    const hit = { doc, score: score(doc) };
+    if (heap.length < k) {
+      heap.push(hit);
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (!below(heap[i]!, heap[parent]!)) break;
+        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+        i = parent;
+      }
+    } else if (k > 0 && below(heap[0]!, hit)) {
+      heap[0] = hit;
+      sift(0);
+    }
+  }
+  return heap.sort((x, y) => y.score - x.score || x.doc - y.doc);
 }
