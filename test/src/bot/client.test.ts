@@ -7,8 +7,8 @@ import { callbackType, customIds, isEphemeral, sentMessage } from '../../helpers
 
 const QUESTION = 'Why did Albania cut diplomatic ties with Iran?';
 
-/** The tiny embedder with every query embedding taking `delayMs` longer; passages are not delayed, so the index builds quickly. */
-async function slowEmbedder(delayMs: number): Promise<Embedder> {
+/** The tiny embedder with its query embedding done by `embedQuery`, which may call the real one. */
+async function tinyWithQuery(embedQuery: (text: string, inner: Embedder) => ReturnType<Embedder['embedQuery']>): Promise<Embedder> {
   const inner = await loadTinyEmbedder();
   return {
     modelId: inner.modelId,
@@ -16,25 +16,20 @@ async function slowEmbedder(delayMs: number): Promise<Embedder> {
     maxTokens: inner.maxTokens,
     embedPassages: (texts) => inner.embedPassages(texts),
     countTokens: (text) => inner.countTokens(text),
-    async embedQuery(text) {
-      await new Promise((r) => setTimeout(r, delayMs));
-      return inner.embedQuery(text);
-    },
+    embedQuery: (text) => embedQuery(text, inner),
   };
 }
 
-/** The tiny embedder, failing for queries that contain `trigger`. */
-async function failingEmbedder(trigger: string): Promise<Embedder> {
-  const inner = await loadTinyEmbedder();
-  return {
-    modelId: inner.modelId,
-    dimensions: inner.dimensions,
-    maxTokens: inner.maxTokens,
-    embedPassages: (texts) => inner.embedPassages(texts),
-    countTokens: (text) => inner.countTokens(text),
-    embedQuery: (text) => (text.includes(trigger) ? Promise.reject(new Error('model crashed')) : inner.embedQuery(text)),
-  };
-}
+/** Every query embedding takes `delayMs` longer; passages are not delayed, so the index builds quickly. */
+const slowEmbedder = (delayMs: number) =>
+  tinyWithQuery(async (text, inner) => {
+    await new Promise((r) => setTimeout(r, delayMs));
+    return inner.embedQuery(text);
+  });
+
+/** Query embedding fails for questions that contain `trigger`. */
+const failingEmbedder = (trigger: string) =>
+  tinyWithQuery((text, inner) => (text.includes(trigger) ? Promise.reject(new Error('model crashed')) : inner.embedQuery(text)));
 
 describe('with a slow model', () => {
   let h: BotHarness;
