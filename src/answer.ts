@@ -57,6 +57,10 @@ interface Coverage {
   share: number;
   /** Question terms other than everyday words that the sentence itself contains. */
   strongMatches: number;
+  /** Question terms other than everyday words that neither the sentence nor its neighbours touch. */
+  missing: number;
+  /** How many of the question's terms are not everyday words. */
+  topicTerms: number;
 }
 
 /**
@@ -79,6 +83,7 @@ function coverage(query: AnalysedQuery, index: SentenceIndex, i: number): Covera
   let total = 0;
   let covered = 0;
   let strongMatches = 0;
+  let missing = 0;
   for (const term of query.terms) {
     const weight = termWeight(query, index, term);
     total += weight;
@@ -87,9 +92,11 @@ function coverage(query: AnalysedQuery, index: SentenceIndex, i: number): Covera
       set.has(term) ? 1 : Math.max(0, ...alts.filter((a) => set.has(a.term)).map((a) => a.weight));
     const direct = match(own);
     if (direct >= 0.9 && !query.weak.has(term)) strongMatches++;
-    covered += Math.max(direct, CONTEXT_WEIGHT * Math.max(0, ...context.map(match))) * weight;
+    const best = Math.max(direct, CONTEXT_WEIGHT * Math.max(0, ...context.map(match)));
+    if (best === 0 && !query.weak.has(term)) missing++;
+    covered += best * weight;
   }
-  return { share: total > 0 ? covered / total : 0, strongMatches };
+  return { share: total > 0 ? covered / total : 0, strongMatches, missing, topicTerms: query.terms.filter((t) => !query.weak.has(t)).length };
 }
 
 /**
@@ -107,6 +114,9 @@ function unmentionedName(query: AnalysedQuery, index: SentenceIndex): string | u
 
 /** Whether the best sentence covers enough of the question to answer it. */
 function covers(c: Coverage): boolean {
+  // A question about two things ("the president of the United States") is not answered by a
+  // sentence about one of them, however rare that one is.
+  if (c.topicTerms === 2 && c.missing > 0) return false;
   return c.share >= MIN_COVERAGE || (c.share >= SECONDARY_COVERAGE && c.strongMatches >= 2);
 }
 

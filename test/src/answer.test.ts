@@ -70,6 +70,11 @@ describe('composeAnswer', () => {
     expect(ask('the of and').answered).toBe(false);
   });
 
+  it('does not answer a question about two things with a sentence about only one of them', () => {
+    expect(ask('Which harbour did the diplomats use?').answered).toBe(false);
+    expect(ask('Which harbour reopened?')).toMatchObject({ answered: true, citations: [expect.objectContaining({ quote: expect.stringContaining('harbour reopened') })] });
+  });
+
   describe('names the articles never mention', () => {
     it('refuses a question about a name no article uses, even when its other words match, and says which', () => {
       for (const [question, name] of [
