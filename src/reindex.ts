@@ -2,6 +2,7 @@ import { CHUNKER_VERSION, chunkArticle } from './chunking.js';
 import { loadCorpus } from './corpus.js';
 import { IndexCorruptError, IndexMissingError, readIndex, writeIndex, type StoredArticle, type StoredIndex } from './index-store.js';
 import { silentLogger, type Logger } from './logger.js';
+import { withReindexLock } from './reindex-lock.js';
 import type { Embedder, Passage, SkippedArticle } from './types.js';
 
 export interface ReindexOptions {
@@ -14,6 +15,8 @@ export interface ReindexOptions {
   onProgress?: (done: number, total: number) => void;
   /** Passages per embedding call; progress is reported after each. */
   batchSize?: number;
+  /** How long to wait for another reindex of the same folder (default 10 minutes). */
+  lockTimeoutMs?: number;
 }
 
 /** What a reindex did, for the summary line. */
@@ -48,9 +51,15 @@ async function readPrevious(dir: string, logger: Logger): Promise<{ index: Store
 /**
  * Brings the index up to date with the articles folder. Articles whose bytes, the chunker and the
  * model are all unchanged keep their passages and vectors; only the rest are chunked and embedded.
- * The new index replaces the old one atomically, so a crash here leaves the old one usable.
+ * The new index replaces the old one atomically, so a crash here leaves the old one usable. One
+ * reindex at a time writes a folder: a second waits for the first (see {@link withReindexLock}).
  */
 export async function reindex(options: ReindexOptions): Promise<ReindexSummary> {
+  const logger = options.logger ?? silentLogger;
+  return withReindexLock(options.embeddingsDir, () => reindexUnlocked(options), { logger, ...(options.lockTimeoutMs !== undefined ? { timeoutMs: options.lockTimeoutMs } : {}) });
+}
+
+async function reindexUnlocked(options: ReindexOptions): Promise<ReindexSummary> {
   const started = performance.now();
   const logger = options.logger ?? silentLogger;
   const { articles, skipped } = await loadCorpus(options.articlesDir);

@@ -4,6 +4,7 @@ import { TEMP_MARKER } from '../../src/atomic.js';
 import { Engine } from '../../src/engine.js';
 import { MANIFEST_FILE, readIndex, type Manifest } from '../../src/index-store.js';
 import { reindex } from '../../src/reindex.js';
+import { LOCK_FILE } from '../../src/reindex-lock.js';
 import type { Embedder } from '../../src/types.js';
 import { citationProblems } from '../helpers/citations.js';
 import { seededRandom } from '../helpers/seeded-random.js';
@@ -40,10 +41,11 @@ function reindexChild(): RunningScript {
   return spawnScript('scripts/reindex.ts', env, { timeoutMs: 120_000 });
 }
 
-/** Polls the embeddings folder until a file not in `before` appears; resolves with the elapsed ms. */
+/** Polls the embeddings folder until an index file not in `before` appears; resolves with the elapsed ms. */
 async function firstNewFile(dir: string, before: Set<string>, run: RunningScript, stop: () => boolean): Promise<number | undefined> {
   while (!stop()) {
-    if ((await readdir(dir)).some((f) => !before.has(f))) return run.elapsed();
+    // The reindex lock appears at the start of a run, not with the index files.
+    if ((await readdir(dir)).some((f) => !before.has(f) && f !== LOCK_FILE)) return run.elapsed();
     await new Promise((r) => setTimeout(r, 2));
   }
   return undefined;

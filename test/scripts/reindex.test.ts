@@ -1,0 +1,41 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { Engine } from '../../src/engine.js';
+import { readIndex } from '../../src/index-store.js';
+import { LOCK_FILE, withReindexLock } from '../../src/reindex-lock.js';
+import { spawnScript } from '../helpers/spawn-script.js';
+import { TINY_MODEL_ID, TINY_MODEL_ROOT } from '../helpers/tiny-model.js';
+import { createWorkspace, type Workspace } from '../helpers/workspace.js';
+
+let ws: Workspace;
+beforeEach(async () => (ws = await createWorkspace()));
+afterEach(() => ws.dispose());
+
+const env = () => ({
+  ARTICLES_DIR: ws.articlesDir,
+  EMBEDDINGS_DIR: ws.embeddingsDir,
+  MODELS_DIR: TINY_MODEL_ROOT,
+  MODEL_ID: TINY_MODEL_ID,
+  MODEL_DOWNLOAD: 'false',
+  DATA_DIR: path.join(ws.root, 'data'),
+  LOG_LEVEL: 'info',
+});
+
+it('npm run reindex waits while another reindex holds the folder, then builds the index', async () => {
+  let run: ReturnType<typeof spawnScript> | undefined;
+  // This process plays the other reindex: it holds the lock until the script says it is waiting.
+  await withReindexLock(ws.embeddingsDir, async () => {
+    run = spawnScript('scripts/reindex.ts', env(), { timeoutMs: 120_000 });
+    for (let i = 0; i < 600 && !run.output().includes('waiting for another reindex to finish'); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(run.output()).toContain('waiting for another reindex to finish');
+    expect(run.output()).toContain(`pid ${process.pid}`);
+    expect(await readdir(ws.embeddingsDir)).toEqual([LOCK_FILE]);
+  });
+  const result = await run!.done;
+  expect(result.code).toBe(0);
+  const index = await readIndex(ws.embeddingsDir);
+  expect(index.manifest.model?.id).toBe(TINY_MODEL_ID);
+  expect(await readdir(ws.embeddingsDir)).not.toContain(LOCK_FILE);
+  const engine = await Engine.open({ config: ws.config, embedder: null, refresh: 'never' });
+  expect((await engine.ask('How long did the Iranian diplomats have to leave?')).answered).toBe(true);
+}, 120_000);
