@@ -1,5 +1,4 @@
 import { readdir } from 'node:fs/promises';
-import path from 'node:path';
 import { TEMP_MARKER } from '../../src/atomic.js';
 import { Engine } from '../../src/engine.js';
 import { MANIFEST_FILE, readIndex, type Manifest } from '../../src/index-store.js';
@@ -11,7 +10,7 @@ import { seededRandom } from '../helpers/seeded-random.js';
 import { spawnScript, type RunningScript } from '../helpers/spawn-script.js';
 import { appendToArticles, writeSyntheticArticles } from '../helpers/synthetic-corpus.js';
 import { loadTinyEmbedder } from '../helpers/tiny-embedder.js';
-import { TINY_MODEL_ID, TINY_MODEL_ROOT } from '../helpers/tiny-model.js';
+import { tinyModelScriptEnv } from '../helpers/tiny-model.js';
 import { createWorkspace, type Workspace } from '../helpers/workspace.js';
 
 /**
@@ -64,15 +63,7 @@ async function expectOnlyCurrentFiles(manifest: Manifest): Promise<void> {
 beforeAll(async () => {
   ws = await createWorkspace();
   embedder = await loadTinyEmbedder();
-  env = {
-    ARTICLES_DIR: ws.articlesDir,
-    EMBEDDINGS_DIR: ws.embeddingsDir,
-    MODELS_DIR: TINY_MODEL_ROOT,
-    MODEL_ID: TINY_MODEL_ID,
-    MODEL_DOWNLOAD: 'false',
-    DATA_DIR: path.join(ws.root, 'data'),
-    LOG_LEVEL: 'warn',
-  };
+  env = tinyModelScriptEnv(ws);
   articleFiles = [...(await readdir(ws.articlesDir)), ...(await writeSyntheticArticles(ws.articlesDir, SYNTHETIC_ARTICLES, seededRandom(SEED)))];
   // The first build goes through the script too: embedding in a child is faster than under jest.
   const first = await reindexChild().done;

@@ -1,25 +1,16 @@
 import { readdir } from 'node:fs/promises';
-import path from 'node:path';
 import { Engine } from '../../src/engine.js';
 import { readIndex } from '../../src/index-store.js';
 import { LOCK_FILE, withReindexLock } from '../../src/reindex-lock.js';
 import { spawnScript } from '../helpers/spawn-script.js';
-import { TINY_MODEL_ID, TINY_MODEL_ROOT } from '../helpers/tiny-model.js';
+import { TINY_MODEL_ID, tinyModelScriptEnv } from '../helpers/tiny-model.js';
 import { createWorkspace, type Workspace } from '../helpers/workspace.js';
 
 let ws: Workspace;
 beforeEach(async () => (ws = await createWorkspace()));
 afterEach(() => ws.dispose());
 
-const env = () => ({
-  ARTICLES_DIR: ws.articlesDir,
-  EMBEDDINGS_DIR: ws.embeddingsDir,
-  MODELS_DIR: TINY_MODEL_ROOT,
-  MODEL_ID: TINY_MODEL_ID,
-  MODEL_DOWNLOAD: 'false',
-  DATA_DIR: path.join(ws.root, 'data'),
-  LOG_LEVEL: 'info',
-});
+const env = () => tinyModelScriptEnv(ws, 'info');
 
 it('npm run reindex waits while another reindex holds the folder, then builds the index', async () => {
   let run: ReturnType<typeof spawnScript> | undefined;
