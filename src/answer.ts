@@ -2,7 +2,7 @@ import type { AnalysedQuery } from './query.js';
 import { answerTypeStrength, hasAnswerType } from './question-type.js';
 import { SYNONYM_WEIGHT } from './query.js';
 import type { SentenceIndex } from './sentence-index.js';
-import { withNameSpellings } from './spelling.js';
+import { mentionedIn, withNameSpellings } from './spelling.js';
 import type { Citation, Passage } from './types.js';
 
 /** A retrieved passage, best first, with its vector similarity when there was a vector search. */
@@ -59,8 +59,6 @@ interface Coverage {
   strongMatches: number;
   /** Question terms other than everyday words that neither the sentence nor its neighbours touch. */
   missing: number;
-  /** How many of the question's terms are not everyday words. */
-  topicTerms: number;
 }
 
 /**
@@ -96,7 +94,7 @@ function coverage(query: AnalysedQuery, index: SentenceIndex, i: number): Covera
     if (best === 0 && !query.weak.has(term)) missing++;
     covered += best * weight;
   }
-  return { share: total > 0 ? covered / total : 0, strongMatches, missing, topicTerms: query.terms.filter((t) => !query.weak.has(t)).length };
+  return { share: total > 0 ? covered / total : 0, strongMatches, missing };
 }
 
 /**
@@ -104,19 +102,17 @@ function coverage(query: AnalysedQuery, index: SentenceIndex, i: number): Covera
  * ("Microsoft", "Germany"): the articles say nothing about it, so words around it would only match the topic.
  */
 function unmentionedName(query: AnalysedQuery, index: SentenceIndex): string | undefined {
-  const known = (term: string) => index.bm25.docFrequency(term) > 0;
-  const mentioned = (term: string) => known(term) || (query.alternatives.get(term) ?? []).some((a) => known(a.term));
   // A name of several words stands or falls with its last, the head in English: "President Biden"
   // is not mentioned by "President", "Mujahedin-e-Khalq" is by "Khalq".
   const heads = new Map(query.names.map((n) => [n.text, n.term]));
-  return [...heads].find(([, head]) => !mentioned(head))?.[0];
+  return [...heads].find(([, head]) => !mentionedIn(index.bm25, head, query.alternatives))?.[0];
 }
 
-/** Whether the best sentence covers enough of the question to answer it. */
-function covers(c: Coverage): boolean {
+/** Whether a sentence covers enough of a question with `topicTerms` terms that aren't everyday words. */
+function covers(c: Coverage, topicTerms: number): boolean {
   // A question about two things ("the president of the United States") is not answered by a
   // sentence about one of them, however rare that one is.
-  if (c.topicTerms === 2 && c.missing > 0) return false;
+  if (topicTerms === 2 && c.missing > 0) return false;
   return c.share >= MIN_COVERAGE || (c.share >= SECONDARY_COVERAGE && c.strongMatches >= 2);
 }
 
@@ -151,7 +147,8 @@ export function composeAnswer(input: ComposeInput): Composed {
   const top = candidates[0];
   const bestSimilarity = Math.max(0, ...hits.map((h) => h.similarity ?? 0));
   const semantic = input.minSimilarity !== undefined && bestSimilarity >= input.minSimilarity;
-  if (!top || (!candidates.some((c) => covers(c.coverage)) && !semantic)) return { answered: false, citations: [] };
+  const topicTerms = query.terms.filter((t) => !query.weak.has(t)).length;
+  if (!top || (!candidates.some((c) => covers(c.coverage, topicTerms)) && !semantic)) return { answered: false, citations: [] };
 
   // A "when" / "how long" / "how many" question whose best quote holds a date, duration or number
   // is answered by such quotes only: the same words without one are context, not an answer.

@@ -37,6 +37,12 @@ export function nearSpelling(term: string, vocabulary: Iterable<string>): string
   return undefined;
 }
 
+/** Whether some document of `index` holds `term` or one of its `alternatives` (synonym, demonym, spelling). */
+export function mentionedIn(index: Bm25Index, term: string, alternatives: AnalysedQuery['alternatives']): boolean {
+  const known = (t: string) => index.docFrequency(t) > 0;
+  return known(term) || (alternatives.get(term) ?? []).some((a) => known(a.term));
+}
+
 /** How much a near spelling of a name counts: nearly the name itself, like a demonym. */
 export const SPELLING_WEIGHT = DEMONYM_WEIGHT;
 
@@ -45,11 +51,10 @@ export const SPELLING_WEIGHT = DEMONYM_WEIGHT;
  * "Teheran" finds "Tehran" in retrieval and in quote scoring alike.
  */
 export function withNameSpellings(query: AnalysedQuery, index: Bm25Index): AnalysedQuery {
-  const known = (term: string) => index.docFrequency(term) > 0;
   const alternatives = new Map(query.alternatives);
   const added: QueryTerm[] = [];
   for (const { term } of query.names) {
-    if (known(term) || (alternatives.get(term) ?? []).some((a) => known(a.term))) continue;
+    if (mentionedIn(index, term, alternatives)) continue;
     const near = nearSpelling(term, index.terms());
     if (!near) continue;
     alternatives.set(term, [...(alternatives.get(term) ?? []), { term: near, weight: SPELLING_WEIGHT }]);
