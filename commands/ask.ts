@@ -1,12 +1,12 @@
 import { MessageFlags, SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
-import { answerMessage } from '../src/bot/answer-view.js';
+import { answerMessage } from '../src/bot/views/answer-view.js';
 import { articleLookup } from '../src/bot/bot-engine.js';
 import { takeCooldown } from '../src/bot/cooldown-guard.js';
 import { ExpiredAnswerError, UserFacingError } from '../src/bot/errors.js';
-import type { Vote } from '../src/bot/feedback-store.js';
-import { passagesMessages } from '../src/bot/passages-view.js';
+import type { Vote } from '../src/bot/stores/feedback-store.js';
+import { passagesMessages } from '../src/bot/views/passages-view.js';
 import { notify, respond } from '../src/bot/respond.js';
-import type { Command, CommandContext } from './command.js';
+import type { Command, CommandContext } from '../src/bot/command.js';
 
 /** Longest question accepted; Discord enforces it in the client, the bot again on arrival. */
 export const MAX_QUESTION_LENGTH = 300;

@@ -1,12 +1,12 @@
 import { ApplicationCommandType, ContextMenuCommandBuilder, MessageFlags, type MessageContextMenuCommandInteraction } from 'discord.js';
-import { answerMessage } from '../src/bot/answer-view.js';
+import { answerMessage } from '../src/bot/views/answer-view.js';
 import { articleLookup } from '../src/bot/bot-engine.js';
 import { takeCooldown } from '../src/bot/cooldown-guard.js';
 import { UserFacingError } from '../src/bot/errors.js';
 import { respond } from '../src/bot/respond.js';
-import { oneLine, safeText } from '../src/bot/safe-text.js';
-import { truncate } from '../src/bot/truncate.js';
-import type { Command, CommandContext } from './command.js';
+import { oneLine, safeText } from '../src/bot/views/safe-text.js';
+import { truncate } from '../src/bot/views/truncate.js';
+import type { Command, CommandContext } from '../src/bot/command.js';
 
 /** Longest stretch of a message used as the query; beyond it the model would cut the text anyway. */
 const MAX_QUERY = 1000;

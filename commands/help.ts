@@ -1,9 +1,9 @@
 import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
-import { fitEmbed } from '../src/bot/fit-embed.js';
+import { fitEmbed } from '../src/bot/views/fit-embed.js';
 import { respond } from '../src/bot/respond.js';
-import { oneLine, safeText } from '../src/bot/safe-text.js';
-import { truncate } from '../src/bot/truncate.js';
-import type { Command, CommandContext } from './command.js';
+import { oneLine, safeText } from '../src/bot/views/safe-text.js';
+import { truncate } from '../src/bot/views/truncate.js';
+import type { Command, CommandContext } from '../src/bot/command.js';
 
 /** `/help`: what the bot knows and how to ask it. */
 export const data = new SlashCommandBuilder().setName('help').setDescription('What this bot knows and how to ask it');

@@ -1,6 +1,6 @@
 import ask from './ask.js';
 import checkAgainstSources from './check-against-sources.js';
-import type { Command } from './command.js';
+import type { Command } from '../src/bot/command.js';
 import help from './help.js';
 import sources from './sources.js';
 

@@ -1,8 +1,8 @@
 import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { UserFacingError } from '../src/bot/errors.js';
 import { respond } from '../src/bot/respond.js';
-import { sourcesMessage } from '../src/bot/sources-view.js';
-import type { Command, CommandContext } from './command.js';
+import { sourcesMessage } from '../src/bot/views/sources-view.js';
+import type { Command, CommandContext } from '../src/bot/command.js';
 
 /** Passages shown for a debug query. */
 const TOP_K = 5;

@@ -1,5 +1,5 @@
 import { loadEngineConfig, resolvePath } from '../src/config.js';
-import { isModelPresent, loadEmbedder } from '../src/embedder.js';
+import { isModelPresent, loadEmbedder } from '../src/index/embedder.js';
 import { isMain, runMain } from './lib/run-main.js';
 import { dim, green } from './lib/style.js';
 

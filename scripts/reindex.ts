@@ -1,7 +1,7 @@
 import { resolvePath, loadEngineConfig } from '../src/config.js';
 import { resolveEmbedder } from '../src/engine.js';
 import { createLogger } from '../src/logger.js';
-import { reindex, type ReindexSummary } from '../src/reindex.js';
+import { reindex, type ReindexSummary } from '../src/index/reindex.js';
 import { progressBar } from './lib/progress.js';
 import { isMain, runMain } from './lib/run-main.js';
 import { bold, dim, green, yellow } from './lib/style.js';

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { startBotProcess, type BotProcess } from '../test/helpers/bot-process.js';
-import { buttonInteraction, chatInputInteraction, DEFAULT_IDS, startDiscordSimulator, type DiscordSimulator } from '../test/helpers/discord-simulator/index.js';
-import { finalReply } from '../test/helpers/interaction-reply.js';
-import { parsePrometheus, sampleValue } from '../test/helpers/prometheus-text.js';
+import { startBotProcess, type BotProcess } from '../harness/bot-process.js';
+import { buttonInteraction, chatInputInteraction, DEFAULT_IDS, startDiscordSimulator, type DiscordSimulator } from '../harness/discord-simulator/index.js';
+import { finalReply } from '../harness/interaction-reply.js';
+import { parsePrometheus, sampleValue } from '../harness/prometheus-text.js';
 import { isMain, runMain } from './lib/run-main.js';
 import { parseSoakArgs, type SoakOptions } from './soak/options.js';
 import { formatSummary, mb, percentile, slopeMbPer1000, type MemorySample, type SoakSummary } from './soak/summary.js';
-import { httpGetText } from '../test/helpers/http-get.js';
+import { httpGetText } from '../harness/http-get.js';
 
 /**
  * `npm run soak`: the real bot process (`src/bot/main.ts`) answers thousands of `/ask`s from the

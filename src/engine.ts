@@ -1,16 +1,16 @@
-import { composeAnswer } from './answer.js';
-import { CHUNKER_VERSION } from './chunking.js';
+import { composeAnswer } from './answer/compose-answer.js';
+import { CHUNKER_VERSION } from './passages/chunking.js';
 import { resolvePath, type EngineConfig } from './config.js';
-import { loadCorpus } from './corpus.js';
-import { ModelUnavailableError, loadEmbedder } from './embedder.js';
-import { IndexCorruptError, IndexMissingError, readIndex, type StoredArticle, type StoredIndex } from './index-store.js';
+import { loadCorpus } from './articles/corpus.js';
+import { ModelUnavailableError, loadEmbedder } from './index/embedder.js';
+import { IndexCorruptError, IndexMissingError, readIndex, type StoredArticle, type StoredIndex } from './index/index-store.js';
 import { silentLogger, type Logger } from './logger.js';
-import { reindex } from './reindex.js';
-import { Retriever } from './retriever.js';
-import { SentenceIndex } from './sentence-index.js';
+import { reindex } from './index/reindex.js';
+import { Retriever } from './retrieval/retriever.js';
+import { SentenceIndex } from './answer/sentence-index.js';
 import type { Answer, Embedder, IndexStatus, Passage, RetrievalMode, ScoredPassage } from './types.js';
 
-export { manifestPath } from './index-store.js';
+export { manifestPath } from './index/index-store.js';
 
 /** A question the engine cannot take (empty, too long). Shown to the user as is. */
 export class QuestionError extends Error {

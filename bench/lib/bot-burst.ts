@@ -1,5 +1,5 @@
-import { startBotProcess } from '../../test/helpers/bot-process.js';
-import { startDiscordSimulator } from '../../test/helpers/discord-simulator/index.js';
+import { startBotProcess } from '../../harness/bot-process.js';
+import { startDiscordSimulator } from '../../harness/discord-simulator/index.js';
 import type { BenchModel } from './bench-models.js';
 import { medianRun, summarizeRun, type RunSummary } from './concurrency-stats.js';
 import { askOverDiscord, discordTimings, replyProblems } from './discord-burst.js';

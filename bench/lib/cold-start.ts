@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { spawnScript } from '../../test/helpers/spawn-script.js';
+import { spawnScript } from '../../harness/spawn-script.js';
 import { benchModels, ensureModel, type BenchModel } from './bench-models.js';
 import { medianPhases, parseMarks, phases, type StartPhases } from './cold-start-measure.js';
 import type { BenchContext, Section, SectionResult } from './section.js';

@@ -1,7 +1,7 @@
-import { oneLine, safeText } from '../../src/bot/safe-text.js';
-import { otherUser } from '../../test/helpers/bot-harness.js';
-import { chatInputInteraction, type DiscordSimulator, type InteractionHandle } from '../../test/helpers/discord-simulator/index.js';
-import { finalReply, type Reply } from '../../test/helpers/interaction-reply.js';
+import { oneLine, safeText } from '../../src/bot/views/safe-text.js';
+import { otherUser } from '../../harness/other-user.js';
+import { chatInputInteraction, type DiscordSimulator, type InteractionHandle } from '../../harness/discord-simulator/index.js';
+import { finalReply, type Reply } from '../../harness/interaction-reply.js';
 import type { AskTiming } from './concurrency-stats.js';
 
 /** One `/ask` sent through the simulator, and what the bot did with it. */

@@ -1,6 +1,6 @@
-import { loadEmbedder } from '../../src/embedder.js';
+import { loadEmbedder } from '../../src/index/embedder.js';
 import { Engine } from '../../src/engine.js';
-import { createWorkspace } from '../../test/helpers/workspace.js';
+import { createWorkspace } from '../../harness/workspace.js';
 import type { BenchModel } from './bench-models.js';
 import { medianRun, summarizeRun, type AskTiming, type RunSummary } from './concurrency-stats.js';
 import { batchDrift, MicroBatchingEmbedder, queryPrefixDrift } from './query-batching.js';

@@ -1,7 +1,7 @@
 import hnswlib from 'hnswlib-node';
 import { row, type VectorSet } from './synthetic.js';
 
-/** Graph parameters for the benchmark's HNSW indexes; the bot uses the same (src/vector-index.ts). */
+/** Graph parameters for the benchmark's HNSW indexes; the bot uses the same (src/index/vector-index.ts). */
 export interface HnswParams {
   /** Links per node (level 0 has 2·M). */
   M: number;

@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { loadEngineConfig } from '../../src/config.js';
-import { loadEmbedder } from '../../src/embedder.js';
+import { loadEmbedder } from '../../src/index/embedder.js';
 import { Engine } from '../../src/engine.js';
-import { readIndex } from '../../src/index-store.js';
+import { readIndex } from '../../src/index/index-store.js';
 import type { Passage } from '../../src/types.js';
 import type { BenchModel } from './bench-models.js';
 

@@ -1,8 +1,8 @@
 import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { loadEmbedder } from '../../src/embedder.js';
-import { readIndex } from '../../src/index-store.js';
+import { loadEmbedder } from '../../src/index/embedder.js';
+import { readIndex } from '../../src/index/index-store.js';
 import { benchModels, ensureModel, type BenchModel } from './bench-models.js';
 import { phaseShares, timedReindex, type TimedReindex } from './reindex-measure.js';
 import type { BenchContext, Section, SectionResult } from './section.js';

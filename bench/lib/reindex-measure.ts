@@ -1,4 +1,4 @@
-import { reindex } from '../../src/reindex.js';
+import { reindex } from '../../src/index/reindex.js';
 import type { Embedder } from '../../src/types.js';
 
 /** Where a reindex spent its time, in seconds. */

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { articleSentences } from '../../src/chunking.js';
-import { loadCorpus } from '../../src/corpus.js';
+import { articleSentences } from '../../src/passages/chunking.js';
+import { loadCorpus } from '../../src/articles/corpus.js';
 import { Prng } from './prng.js';
 
 /**

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { commands as allCommands } from '../../commands/index.js';
-import type { Command } from '../../commands/command.js';
+import type { Command } from './command.js';
 import { resolvePath, type BotConfig } from '../config.js';
 import type { Logger } from '../logger.js';
-import { AnswerStore } from './answer-store.js';
+import { AnswerStore } from './stores/answer-store.js';
 import type { BotEngine } from './bot-engine.js';
 import { Cooldowns } from './cooldowns.js';
-import { FeedbackStore } from './feedback-store.js';
+import { FeedbackStore } from './stores/feedback-store.js';
 import { gatewayOptions } from './gateway.js';
 import { InteractionRouter } from './router.js';
 

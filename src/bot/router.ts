@@ -1,13 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import { ApplicationCommandType, type Interaction, type RepliableInteraction } from 'discord.js';
-import type { Command, CommandContext, MessageMenuCommand, SlashCommand } from '../../commands/command.js';
+import type { Command, CommandContext, MessageMenuCommand, SlashCommand } from './command.js';
 import type { LogFields, Logger } from '../logger.js';
-import type { AnswerStore } from './answer-store.js';
+import type { AnswerStore } from './stores/answer-store.js';
 import type { BotEngine } from './bot-engine.js';
 import type { Cooldowns } from './cooldowns.js';
-import { parseCustomId } from './custom-id.js';
+import { parseCustomId } from './views/custom-id.js';
 import { APOLOGY, isUserFacing, UserFacingError } from './errors.js';
-import type { FeedbackStore } from './feedback-store.js';
+import type { FeedbackStore } from './stores/feedback-store.js';
 import { notify } from './respond.js';
 
 export interface RouterDeps {

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { answerButtonIds } from '../../src/bot/answer-view.js';
-import type { FeedbackRecord } from '../../src/bot/feedback-store.js';
+import { answerButtonIds } from '../../src/bot/views/answer-view.js';
+import type { FeedbackRecord } from '../../src/bot/stores/feedback-store.js';
 import { limitViolations } from '../helpers/discord-limits.js';
-import { otherUser, startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
-import type { RecordedRequest } from '../helpers/discord-simulator/index.js';
+import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
+import { otherUser } from '../../harness/other-user.js';
+import type { RecordedRequest } from '../../harness/discord-simulator/index.js';
 import { customIds as idsOf, EPHEMERAL, sentMessage } from '../helpers/sent-message.js';
 
 const QUESTION = 'When did Albania cut diplomatic ties with Iran?';

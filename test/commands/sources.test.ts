@@ -1,4 +1,4 @@
-import { ALL_PERMISSIONS } from '../helpers/discord-simulator/index.js';
+import { ALL_PERMISSIONS } from '../../harness/discord-simulator/index.js';
 import { limitViolations } from '../helpers/discord-limits.js';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import { callbackType, isEphemeral, sentMessage, unescape } from '../helpers/sent-message.js';

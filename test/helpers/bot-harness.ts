@@ -11,13 +11,12 @@ import type { Embedder } from '../../src/types.js';
 import {
   buttonInteraction,
   chatInputInteraction,
-  DEFAULT_IDS,
   messageContextInteraction,
   startDiscordSimulator,
   type DiscordSimulator,
   type InteractionHandle,
   type InvocationOptions,
-} from './discord-simulator/index.js';
+} from '../../harness/discord-simulator/index.js';
 import { loadTinyEmbedder } from './tiny-embedder.js';
 import { capturingLogger, simulatorBotConfig } from './simulator-config.js';
 
@@ -115,9 +114,4 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
       await rm(root, { recursive: true, force: true });
     },
   };
-}
-
-/** A user other than the default one, for one-vote-per-user and cooldown tests. */
-export function otherUser(n: number): InvocationOptions {
-  return { user: { id: (BigInt(DEFAULT_IDS.user) + 10n + BigInt(n)).toString(), username: `user${n}` } };
 }

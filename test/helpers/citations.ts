@@ -1,4 +1,4 @@
-import { loadCorpus } from '../../src/corpus.js';
+import { loadCorpus } from '../../src/articles/corpus.js';
 import type { Answer } from '../../src/types.js';
 
 /**

@@ -9,8 +9,8 @@ import type { Engine } from '../../src/engine.js';
 import type { HealthServer } from '../../src/ops/health-server.js';
 import { createOps, type Ops } from '../../src/ops/ops.js';
 import type { Embedder } from '../../src/types.js';
-import { chatInputInteraction, startDiscordSimulator, type DiscordSimulator, type DiscordSimulatorOptions, type InteractionHandle, type InvocationOptions } from './discord-simulator/index.js';
-import { SHIPPED_ARTICLES } from './workspace.js';
+import { chatInputInteraction, startDiscordSimulator, type DiscordSimulator, type DiscordSimulatorOptions, type InteractionHandle, type InvocationOptions } from '../../harness/discord-simulator/index.js';
+import { SHIPPED_ARTICLES } from '../../harness/workspace.js';
 import { capturingLogger, simulatorBotConfig } from './simulator-config.js';
 
 export interface ConfiguredBotOptions {

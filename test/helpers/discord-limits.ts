@@ -1,5 +1,5 @@
 import type { APIEmbed } from 'discord.js';
-import { Limits } from '../../src/bot/limits.js';
+import { Limits } from '../../src/bot/views/limits.js';
 
 /** Every way a message payload (as sent over REST, snake_case) breaks one of Discord's limits; empty when it is valid. */
 export function limitViolations(payload: {

@@ -1,5 +1,5 @@
 import type { APIEmbed } from 'discord.js';
-import type { RecordedRequest } from './discord-simulator/index.js';
+import type { RecordedRequest } from '../../harness/discord-simulator/index.js';
 
 /** Discord's ephemeral message flag. */
 export const EPHEMERAL = 64;

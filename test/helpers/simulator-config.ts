@@ -1,6 +1,6 @@
 import { loadBotConfig, type BotConfig } from '../../src/config.js';
 import { createLogger, type Logger } from '../../src/logger.js';
-import type { DiscordSimulator } from './discord-simulator/index.js';
+import type { DiscordSimulator } from '../../harness/discord-simulator/index.js';
 
 /**
  * The settings of a bot pointed at `sim`, with its folders inside `root` (articles in

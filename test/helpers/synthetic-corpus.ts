@@ -1,7 +1,7 @@
 import { appendFile, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { syntheticHeadline, writeArticleFiles } from '../../bench/lib/synthetic-articles.js';
-import { SHIPPED_ARTICLES } from './workspace.js';
+import { SHIPPED_ARTICLES } from '../../harness/workspace.js';
 
 /** Paragraphs of the shipped articles long enough to read as prose (no headlines or "Related Articles"). */
 async function shippedParagraphs(): Promise<string[]> {

@@ -1,6 +1,6 @@
-import { loadEmbedder } from '../../src/embedder.js';
+import { loadEmbedder } from '../../src/index/embedder.js';
 import type { Embedder } from '../../src/types.js';
-import { TINY_MODEL_ID, TINY_MODEL_ROOT } from './tiny-model.js';
+import { TINY_MODEL_ID, TINY_MODEL_ROOT } from '../../harness/tiny-model.js';
 
 /** The product's Embedder over the committed tiny model: the same loading code as the real model. */
 export function loadTinyEmbedder(): Promise<Embedder> {

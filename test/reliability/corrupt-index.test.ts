@@ -3,13 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { EngineHolder } from '../../src/bot/engine-holder.js';
 import { Engine } from '../../src/engine.js';
-import { IndexCorruptError, manifestPath, readIndex, type Manifest } from '../../src/index-store.js';
-import { reindex } from '../../src/reindex.js';
+import { IndexCorruptError, manifestPath, readIndex, type Manifest } from '../../src/index/index-store.js';
+import { reindex } from '../../src/index/reindex.js';
 import type { Embedder } from '../../src/types.js';
 import { citationProblems } from '../helpers/citations.js';
 import { captureLog } from '../helpers/log-capture.js';
 import { loadTinyEmbedder } from '../helpers/tiny-embedder.js';
-import { createWorkspace, type Workspace } from '../helpers/workspace.js';
+import { createWorkspace, type Workspace } from '../../harness/workspace.js';
 
 /**
  * A damaged index (truncated or altered data files, a broken manifest) is detected through the

@@ -1,6 +1,7 @@
-import { otherUser, startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
-import type { FaultSpec, InteractionHandle } from '../helpers/discord-simulator/index.js';
-import { EPHEMERAL, finalReply, sentMessage, visibleText } from '../helpers/interaction-reply.js';
+import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
+import { otherUser } from '../../harness/other-user.js';
+import type { FaultSpec, InteractionHandle } from '../../harness/discord-simulator/index.js';
+import { EPHEMERAL, finalReply, sentMessage, visibleText } from '../../harness/interaction-reply.js';
 import { seededRandom } from '../helpers/seeded-random.js';
 
 /**

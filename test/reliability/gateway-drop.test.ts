@@ -1,8 +1,8 @@
 import { Status } from 'discord.js';
-import { otherUser } from '../helpers/bot-harness.js';
+import { otherUser } from '../../harness/other-user.js';
 import { startConfiguredBot, type ConfiguredBot } from '../helpers/configured-bot.js';
-import type { InteractionHandle } from '../helpers/discord-simulator/index.js';
-import { finalReply } from '../helpers/interaction-reply.js';
+import type { InteractionHandle } from '../../harness/discord-simulator/index.js';
+import { finalReply } from '../../harness/interaction-reply.js';
 import { botHealth } from '../../src/ops/health-status.js';
 import { loadTinyEmbedder } from '../helpers/tiny-embedder.js';
 

@@ -1,7 +1,7 @@
 import { MAX_QUESTION_LENGTH } from '../../commands/ask.js';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import { limitViolations } from '../helpers/discord-limits.js';
-import { EPHEMERAL, finalReply, sentMessage, visibleText, type Reply } from '../helpers/interaction-reply.js';
+import { EPHEMERAL, finalReply, sentMessage, visibleText, type Reply } from '../../harness/interaction-reply.js';
 
 /**
  * Hostile and odd `/ask` input through the simulator. The simulator sends what a client could

@@ -1,17 +1,17 @@
 import { readdir } from 'node:fs/promises';
-import { TEMP_MARKER } from '../../src/atomic.js';
+import { TEMP_MARKER } from '../../src/atomic-write.js';
 import { Engine } from '../../src/engine.js';
-import { MANIFEST_FILE, readIndex, type Manifest } from '../../src/index-store.js';
-import { reindex } from '../../src/reindex.js';
-import { LOCK_FILE } from '../../src/reindex-lock.js';
+import { MANIFEST_FILE, readIndex, type Manifest } from '../../src/index/index-store.js';
+import { reindex } from '../../src/index/reindex.js';
+import { LOCK_FILE } from '../../src/index/reindex-lock.js';
 import type { Embedder } from '../../src/types.js';
 import { citationProblems } from '../helpers/citations.js';
 import { seededRandom } from '../helpers/seeded-random.js';
-import { spawnScript, type RunningScript } from '../helpers/spawn-script.js';
+import { spawnScript, type RunningScript } from '../../harness/spawn-script.js';
 import { appendToArticles, writeSyntheticArticles } from '../helpers/synthetic-corpus.js';
 import { loadTinyEmbedder } from '../helpers/tiny-embedder.js';
-import { tinyModelScriptEnv } from '../helpers/tiny-model.js';
-import { createWorkspace, type Workspace } from '../helpers/workspace.js';
+import { tinyModelScriptEnv } from '../../harness/tiny-model.js';
+import { createWorkspace, type Workspace } from '../../harness/workspace.js';
 
 /**
  * `npm run reindex` is SIGKILLed at seeded-random moments. Half the kills fall anywhere in a full

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { otherUser } from '../helpers/bot-harness.js';
-import { startBotProcess, type BotProcess } from '../helpers/bot-process.js';
-import { chatInputInteraction, startDiscordSimulator, type DiscordSimulator, type InteractionHandle } from '../helpers/discord-simulator/index.js';
-import { finalReply, visibleText, type Reply } from '../helpers/interaction-reply.js';
+import { otherUser } from '../../harness/other-user.js';
+import { startBotProcess, type BotProcess } from '../../harness/bot-process.js';
+import { chatInputInteraction, startDiscordSimulator, type DiscordSimulator, type InteractionHandle } from '../../harness/discord-simulator/index.js';
+import { finalReply, visibleText, type Reply } from '../../harness/interaction-reply.js';
 import { planLoad, type PlannedAsk } from '../helpers/load-schedule.js';
-import { parsePrometheus, sampleValue } from '../helpers/prometheus-text.js';
+import { parsePrometheus, sampleValue } from '../../harness/prometheus-text.js';
 import { seededRandom } from '../helpers/seeded-random.js';
-import { httpGetText } from '../helpers/http-get.js';
+import { httpGetText } from '../../harness/http-get.js';
 
 /**
  * 500 `/ask`s from 50 users within 30 s through the simulator, against the real bot process

@@ -6,8 +6,8 @@ import { env as transformersEnv } from '@xenova/transformers';
 import type { APIEmbed } from 'discord.js';
 import { citationProblems } from '../helpers/citations.js';
 import { startConfiguredBot, type ConfiguredBot } from '../helpers/configured-bot.js';
-import { ALL_PERMISSIONS } from '../helpers/discord-simulator/index.js';
-import { TINY_MODEL_DIR, TINY_MODEL_ID } from '../helpers/tiny-model.js';
+import { ALL_PERMISSIONS } from '../../harness/discord-simulator/index.js';
+import { TINY_MODEL_DIR, TINY_MODEL_ID } from '../../harness/tiny-model.js';
 
 /**
  * When the configured model is missing, incomplete, damaged or cannot be downloaded, the bot still

@@ -2,8 +2,8 @@ import { PermissionFlagsBits } from 'discord.js';
 import { main as deployCommands } from '../../scripts/deploy-commands.js';
 import { commands } from '../../commands/index.js';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
-import { EVERYONE_PERMISSIONS } from '../helpers/discord-simulator/index.js';
-import { EPHEMERAL, finalReply, visibleText } from '../helpers/interaction-reply.js';
+import { EVERYONE_PERMISSIONS } from '../../harness/discord-simulator/index.js';
+import { EPHEMERAL, finalReply, visibleText } from '../../harness/interaction-reply.js';
 
 /**
  * Moderator-only commands are hidden from members by `default_member_permissions` when registered,

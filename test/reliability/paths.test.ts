@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { answerButtonIds } from '../../src/bot/answer-view.js';
-import { otherUser } from '../helpers/bot-harness.js';
+import { answerButtonIds } from '../../src/bot/views/answer-view.js';
+import { otherUser } from '../../harness/other-user.js';
 import { startConfiguredBot, type ConfiguredBot } from '../helpers/configured-bot.js';
-import { buttonInteraction, chatInputInteraction } from '../helpers/discord-simulator/index.js';
-import { finalReply } from '../helpers/interaction-reply.js';
-import { PROJECT_DIR } from '../helpers/spawn-script.js';
+import { buttonInteraction, chatInputInteraction } from '../../harness/discord-simulator/index.js';
+import { finalReply } from '../../harness/interaction-reply.js';
+import { PROJECT_DIR } from '../../harness/spawn-script.js';
 import { loadTinyEmbedder } from '../helpers/tiny-embedder.js';
 
 /**

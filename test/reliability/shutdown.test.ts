@@ -1,7 +1,7 @@
-import { otherUser } from '../helpers/bot-harness.js';
-import { startBotProcess, type BotProcess } from '../helpers/bot-process.js';
-import { chatInputInteraction, startDiscordSimulator, type DiscordSimulator, type InteractionHandle } from '../helpers/discord-simulator/index.js';
-import { sentMessage, visibleText } from '../helpers/interaction-reply.js';
+import { otherUser } from '../../harness/other-user.js';
+import { startBotProcess, type BotProcess } from '../../harness/bot-process.js';
+import { chatInputInteraction, startDiscordSimulator, type DiscordSimulator, type InteractionHandle } from '../../harness/discord-simulator/index.js';
+import { sentMessage, visibleText } from '../../harness/interaction-reply.js';
 
 /**
  * SIGTERM while answers are in progress: the real bot process (`src/bot/main.ts`) stops taking new

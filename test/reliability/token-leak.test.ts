@@ -1,5 +1,5 @@
-import { otherUser } from '../helpers/bot-harness.js';
-import { startBotProcess, type BotProcess } from '../helpers/bot-process.js';
+import { otherUser } from '../../harness/other-user.js';
+import { startBotProcess, type BotProcess } from '../../harness/bot-process.js';
 import {
   ALL_PERMISSIONS,
   GatewayOp,
@@ -8,9 +8,9 @@ import {
   messageContextInteraction,
   startDiscordSimulator,
   type DiscordSimulator,
-} from '../helpers/discord-simulator/index.js';
-import { finalReply } from '../helpers/interaction-reply.js';
-import { httpGetText } from '../helpers/http-get.js';
+} from '../../harness/discord-simulator/index.js';
+import { finalReply } from '../../harness/interaction-reply.js';
+import { httpGetText } from '../../harness/http-get.js';
 
 /**
  * The bot token never appears in anything the bot prints or sends, other than where Discord needs

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from '../../scripts/ask.js';
-import { spawnScript } from '../helpers/spawn-script.js';
-import { createWorkspace, SHIPPED_ARTICLES, type Workspace } from '../helpers/workspace.js';
+import { spawnScript } from '../../harness/spawn-script.js';
+import { createWorkspace, SHIPPED_ARTICLES, type Workspace } from '../../harness/workspace.js';
 
 const FIXTURE_MODELS = path.resolve(SHIPPED_ARTICLES, '../../test/fixtures/models');
 const CITATION_KEYS = ['also', 'n', 'quote', 'score', 'source', 'title'];

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../scripts/deploy-commands.js';
-import { startDiscordSimulator, type DiscordSimulator } from '../helpers/discord-simulator/index.js';
+import { startDiscordSimulator, type DiscordSimulator } from '../../harness/discord-simulator/index.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { AutoTokenizer, type FeatureExtractionPipeline } from '@xenova/transformers';
 import { basicTokenize } from '../../scripts/model/basic-tokenize.js';
 import { defaultCorpusDir, readCorpus } from '../../scripts/model/corpus.js';
-import { loadTinyExtractor, TINY_MODEL_DIR, TINY_MODEL_ID, useLocalModels } from '../helpers/tiny-model.js';
+import { loadTinyExtractor, TINY_MODEL_DIR, TINY_MODEL_ID, useLocalModels } from '../../harness/tiny-model.js';
 
 /** The committed tiny model, loaded the ordinary transformers.js way. */
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pipeline, type FeatureExtractionPipeline } from '@xenova/transformers';
 import { PRESETS } from '../../scripts/model/presets.js';
 import { writeModel, type WrittenModel } from '../../scripts/model/write-model.js';
-import { useLocalModels } from '../helpers/tiny-model.js';
+import { useLocalModels } from '../../harness/tiny-model.js';
 
 /** The benchmark preset: all-MiniLM-L6-v2's shape with random weights (generated, never committed). */
 

@@ -5,7 +5,7 @@ import { main, UsageError } from '../../scripts/make-test-model.js';
 import { CorpusNotFoundError } from '../../scripts/model/corpus.js';
 import { PRESETS } from '../../scripts/model/presets.js';
 import { InvalidModelIdError, MODEL_FILES, writeModel } from '../../scripts/model/write-model.js';
-import { TINY_MODEL_DIR, TINY_MODEL_ID } from '../helpers/tiny-model.js';
+import { TINY_MODEL_DIR, TINY_MODEL_ID } from '../../harness/tiny-model.js';
 
 /** Every file under `dir`, as sorted paths relative to it. */
 function listFiles(dir: string): string[] {

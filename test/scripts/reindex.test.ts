@@ -1,10 +1,10 @@
 import { readdir } from 'node:fs/promises';
 import { Engine } from '../../src/engine.js';
-import { readIndex } from '../../src/index-store.js';
-import { LOCK_FILE, withReindexLock } from '../../src/reindex-lock.js';
-import { spawnScript } from '../helpers/spawn-script.js';
-import { TINY_MODEL_ID, tinyModelScriptEnv } from '../helpers/tiny-model.js';
-import { createWorkspace, type Workspace } from '../helpers/workspace.js';
+import { readIndex } from '../../src/index/index-store.js';
+import { LOCK_FILE, withReindexLock } from '../../src/index/reindex-lock.js';
+import { spawnScript } from '../../harness/spawn-script.js';
+import { TINY_MODEL_ID, tinyModelScriptEnv } from '../../harness/tiny-model.js';
+import { createWorkspace, type Workspace } from '../../harness/workspace.js';
 
 let ws: Workspace;
 beforeEach(async () => (ws = await createWorkspace()));

@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Engine, QuestionError } from '../../src/engine.js';
-import { readIndex } from '../../src/index-store.js';
+import { readIndex } from '../../src/index/index-store.js';
 import type { Embedder } from '../../src/types.js';
 import { countingEmbedder, loadTinyEmbedder } from '../helpers/tiny-embedder.js';
-import { createWorkspace, type Workspace } from '../helpers/workspace.js';
+import { createWorkspace, type Workspace } from '../../harness/workspace.js';
 
 describe('Engine', () => {
   let ws: Workspace;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { Engine } from '../../src/engine.js';
 import { loadTinyEmbedder } from '../helpers/tiny-embedder.js';
-import { createWorkspace, type Workspace } from '../helpers/workspace.js';
+import { createWorkspace, type Workspace } from '../../harness/workspace.js';
 
 interface QuestionSet {
   answerable: Array<{ question: string; expect: string[] }>;

@@ -2,8 +2,8 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { articleText, realSentences, writeSentenceCorpus } from '../../../bench/lib/synthetic-articles.js';
-import { loadCorpus } from '../../../src/corpus.js';
-import { SHIPPED_ARTICLES } from '../../helpers/workspace.js';
+import { loadCorpus } from '../../../src/articles/corpus.js';
+import { SHIPPED_ARTICLES } from '../../../harness/workspace.js';
 
 /** Splits a paragraph back into pool sentences (longest match first); null if some text is not one. */
 function asPoolSentences(paragraph: string, pool: readonly string[]): string[] | null {

@@ -1,8 +1,9 @@
 import { Events } from 'discord.js';
 import type { Embedder } from '../../../src/types.js';
-import { answerButtonIds } from '../../../src/bot/answer-view.js';
+import { answerButtonIds } from '../../../src/bot/views/answer-view.js';
 import { loadTinyEmbedder } from '../../helpers/tiny-embedder.js';
-import { otherUser, startBotHarness, type BotHarness } from '../../helpers/bot-harness.js';
+import { startBotHarness, type BotHarness } from '../../helpers/bot-harness.js';
+import { otherUser } from '../../../harness/other-user.js';
 import { callbackType, customIds, isEphemeral, sentMessage } from '../../helpers/sent-message.js';
 
 const QUESTION = 'Why did Albania cut diplomatic ties with Iran?';

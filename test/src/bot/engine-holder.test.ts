@@ -1,11 +1,12 @@
 import { writeFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { manifestPath } from '../../../src/engine.js';
-import { reindex } from '../../../src/reindex.js';
+import { reindex } from '../../../src/index/reindex.js';
 import type { Embedder } from '../../../src/types.js';
 import type { Engine } from '../../../src/engine.js';
 import { loadTinyEmbedder } from '../../helpers/tiny-embedder.js';
-import { otherUser, startBotHarness, type BotHarness } from '../../helpers/bot-harness.js';
+import { startBotHarness, type BotHarness } from '../../helpers/bot-harness.js';
+import { otherUser } from '../../../harness/other-user.js';
 import { sentMessage, unescape } from '../../helpers/sent-message.js';
 
 /** A fact no shipped article states, in an article added while the bot runs. */

@@ -1,4 +1,4 @@
-import { startDiscordSimulator, type DiscordSimulator } from '../../helpers/discord-simulator/index.js';
+import { startDiscordSimulator, type DiscordSimulator } from '../../../harness/discord-simulator/index.js';
 import { startBotHarness, type BotHarness } from '../../helpers/bot-harness.js';
 
 let other: DiscordSimulator;

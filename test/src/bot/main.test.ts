@@ -3,8 +3,8 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chatInputInteraction, DEFAULT_BOT_TOKEN, startDiscordSimulator, type DiscordSimulator } from '../../helpers/discord-simulator/index.js';
-import { TINY_MODEL_ID, TINY_MODEL_ROOT } from '../../helpers/tiny-model.js';
+import { chatInputInteraction, DEFAULT_BOT_TOKEN, startDiscordSimulator, type DiscordSimulator } from '../../../harness/discord-simulator/index.js';
+import { TINY_MODEL_ID, TINY_MODEL_ROOT } from '../../../harness/tiny-model.js';
 import { sentMessage } from '../../helpers/sent-message.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));

@@ -3,8 +3,8 @@ import { botHealth, indexHealth, type Health } from '../../../src/ops/health-sta
 import { startHealthServer, type HealthServer } from '../../../src/ops/health-server.js';
 import { BotMetrics } from '../../../src/ops/metrics.js';
 import type { IndexStatus } from '../../../src/types.js';
-import { parsePrometheus, sampleValue } from '../../helpers/prometheus-text.js';
-import { httpRequest } from '../../helpers/http-get.js';
+import { parsePrometheus, sampleValue } from '../../../harness/prometheus-text.js';
+import { httpRequest } from '../../../harness/http-get.js';
 
 const STATUS: IndexStatus = {
   model: null,

@@ -1,7 +1,7 @@
 import { createLogger } from '../../../src/logger.js';
 import { tapInteractions } from '../../../src/ops/interaction-tap.js';
 import { BotMetrics } from '../../../src/ops/metrics.js';
-import { parsePrometheus, sampleValue } from '../../helpers/prometheus-text.js';
+import { parsePrometheus, sampleValue } from '../../../harness/prometheus-text.js';
 
 const BUILT = '2024-01-01T00:00:00.000Z';
 

@@ -2,9 +2,9 @@ import { Client } from 'discord.js';
 import { silentLogger } from '../../../src/logger.js';
 import { createOps } from '../../../src/ops/ops.js';
 import type { IndexStatus } from '../../../src/types.js';
-import { freePort } from '../../helpers/bot-process.js';
-import { parsePrometheus, sampleValue } from '../../helpers/prometheus-text.js';
-import { httpRequest } from '../../helpers/http-get.js';
+import { freePort } from '../../../harness/bot-process.js';
+import { parsePrometheus, sampleValue } from '../../../harness/prometheus-text.js';
+import { httpRequest } from '../../../harness/http-get.js';
 
 const STATUS: IndexStatus = { model: 'casefile/tiny-bert', mode: 'hybrid', builtAt: new Date().toISOString(), passages: 7, dimensions: 32, articles: [], skipped: [] };
 const engine = { current: () => ({ status: () => STATUS }) };

@@ -1,0 +1,183 @@
+import type { AnalysedQuery } from '../query/query.js';
+import { answerTypeStrength, hasAnswerType } from '../query/question-type.js';
+import { SYNONYM_WEIGHT } from '../query/query.js';
+import type { PassageHit } from '../retrieval/retriever.js';
+import type { SentenceIndex } from './sentence-index.js';
+import { mentionedIn, withNameSpellings } from '../query/spelling.js';
+import type { Citation, Passage } from '../types.js';
+
+export interface ComposeInput {
+  query: AnalysedQuery;
+  hits: readonly PassageHit[];
+  passages: readonly Passage[];
+  sentences: SentenceIndex;
+  meta: (articleId: string) => { title: string; outlet?: string; url?: string };
+  /** Similarity at which a passage counts as relevant without shared words (calibrated models only). */
+  minSimilarity?: number;
+}
+
+export interface Composed {
+  answered: boolean;
+  citations: Citation[];
+  /** When not answered because the question names something no article mentions: that name. */
+  unmentioned?: string;
+}
+
+/** Share of the question's term weight (idf) a quote must cover for the question to count as answered. */
+export const MIN_COVERAGE = 0.4;
+/** A lower share suffices when the quote matches at least two of the question's topic words. */
+const SECONDARY_COVERAGE = 0.3;
+const MAX_CITATIONS = 5;
+const PASSAGES_CONSIDERED = 8;
+const SENTENCE_HITS_CONSIDERED = 15;
+/** Terms found only in the neighbouring sentences count for this much (they give context, not the answer). */
+const CONTEXT_WEIGHT = 0.3;
+const PASSAGE_WEIGHT = 0.25;
+/** Weight of an everyday word relative to its rarity (see WEAK_WORDS). */
+const WEAK_WEIGHT = 0.35;
+/** Bonus for holding the kind of answer asked for (a date for "when"). Ranks; never decides coverage. */
+const ANSWER_TYPE_BONUS = 0.15;
+
+interface Candidate {
+  sentence: number;
+  coverage: Coverage;
+  score: number;
+  passage: number;
+}
+
+/** How a sentence covers the question. */
+interface Coverage {
+  /** Share of the question's idf weight the sentence (and, weakly, its neighbours) covers. */
+  share: number;
+  /** Question terms other than everyday words that the sentence itself contains. */
+  strongMatches: number;
+  /** Question terms other than everyday words that neither the sentence nor its neighbours touch. */
+  missing: number;
+}
+
+/**
+ * A term's weight: its rarity in the corpus. A word the corpus never uses but whose synonym it does
+ * ("permanently" / "irretrievably") is weighed like that synonym, not as an unknown, topic-defining word.
+ */
+function termWeight(query: AnalysedQuery, index: SentenceIndex, term: string): number {
+  const bm25 = index.bm25;
+  let idf = bm25.idf(term);
+  if (bm25.docFrequency(term) === 0) {
+    const known = (query.alternatives.get(term) ?? []).filter((a) => bm25.docFrequency(a.term) > 0);
+    if (known.length) idf = Math.min(...known.map((a) => bm25.idf(a.term)));
+  }
+  return idf * (query.weak.has(term) ? WEAK_WEIGHT : 1);
+}
+
+function coverage(query: AnalysedQuery, index: SentenceIndex, i: number): Coverage {
+  const own = index.sentences[i]!.termSet;
+  const context = index.neighbours(i).map((n) => index.sentences[n]!.termSet);
+  let total = 0;
+  let covered = 0;
+  let strongMatches = 0;
+  let missing = 0;
+  for (const term of query.terms) {
+    const weight = termWeight(query, index, term);
+    total += weight;
+    const alts = query.alternatives.get(term) ?? [];
+    const match = (set: ReadonlySet<string>) =>
+      set.has(term) ? 1 : Math.max(0, ...alts.filter((a) => set.has(a.term)).map((a) => a.weight));
+    const direct = match(own);
+    if (direct >= 0.9 && !query.weak.has(term)) strongMatches++;
+    const best = Math.max(direct, CONTEXT_WEIGHT * Math.max(0, ...context.map(match)));
+    if (best === 0 && !query.weak.has(term)) missing++;
+    covered += best * weight;
+  }
+  return { share: total > 0 ? covered / total : 0, strongMatches, missing };
+}
+
+/**
+ * A name in the question that no article uses, in any spelling the query knows or a near one
+ * ("Microsoft", "Germany"): the articles say nothing about it, so words around it would only match the topic.
+ */
+function unmentionedName(query: AnalysedQuery, index: SentenceIndex): string | undefined {
+  // A name of several words stands or falls with its last, the head in English: "President Biden"
+  // is not mentioned by "President", "Mujahedin-e-Khalq" is by "Khalq".
+  const heads = new Map(query.names.map((n) => [n.text, n.term]));
+  return [...heads].find(([, head]) => !mentionedIn(index.bm25, head, query.alternatives))?.[0];
+}
+
+/** Whether a sentence covers enough of a question with `topicTerms` terms that aren't everyday words. */
+function covers(c: Coverage, topicTerms: number): boolean {
+  // A question about two things ("the president of the United States") is not answered by a
+  // sentence about one of them, however rare that one is.
+  if (topicTerms === 2 && c.missing > 0) return false;
+  return c.share >= MIN_COVERAGE || (c.share >= SECONDARY_COVERAGE && c.strongMatches >= 2);
+}
+
+/**
+ * Picks the sentences that answer the question, verbatim, and numbers them. A statement that
+ * several articles carry is quoted once, citing the others in `also`. When no sentence covers
+ * enough of the question, nothing is quoted: an unrelated quote is worse than no answer.
+ */
+export function composeAnswer(input: ComposeInput): Composed {
+  const { hits, passages, sentences } = input;
+  const query = withNameSpellings(input.query, sentences.bm25);
+  const unmentioned = unmentionedName(query, sentences);
+  if (unmentioned) return { answered: false, citations: [], unmentioned };
+  const best = hits[0]?.score ?? 0;
+  const passageStrength = new Map<number, number>();
+  for (const hit of hits.slice(0, PASSAGES_CONSIDERED)) passageStrength.set(hit.doc, best > 0 ? hit.score / best : 0);
+
+  const pool = new Set<number>();
+  for (const doc of passageStrength.keys()) for (const s of sentences.ofPassage(doc)) pool.add(s);
+  for (const hit of sentences.bm25.search(query.expanded, SENTENCE_HITS_CONSIDERED)) pool.add(hit.doc);
+
+  const candidates: Candidate[] = [...pool].map((s) => {
+    const entry = sentences.sentences[s]!;
+    const passage = entry.passages.reduce((a, b) => ((passageStrength.get(b) ?? 0) > (passageStrength.get(a) ?? 0) ? b : a));
+    const cov = coverage(query, sentences, s);
+    const shortPenalty = entry.terms.length < 4 ? 0.7 : 1;
+    const typeBonus = ANSWER_TYPE_BONUS * answerTypeStrength(entry.text, query.answerType, query.counted);
+    return { sentence: s, coverage: cov, passage, score: (cov.share + PASSAGE_WEIGHT * (passageStrength.get(passage) ?? 0) + typeBonus) * shortPenalty };
+  });
+  candidates.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
+
+  const top = candidates[0];
+  const bestSimilarity = Math.max(0, ...hits.map((h) => h.similarity ?? 0));
+  const semantic = input.minSimilarity !== undefined && bestSimilarity >= input.minSimilarity;
+  const topicTerms = query.terms.filter((t) => !query.weak.has(t)).length;
+  if (!top || (!candidates.some((c) => covers(c.coverage, topicTerms)) && !semantic)) return { answered: false, citations: [] };
+
+  // A "when" / "how long" / "how many" question whose best quote holds a date, duration or number
+  // is answered by such quotes only: the same words without one are context, not an answer.
+  const typed = query.answerType !== null && query.answerType !== 'person' && hasAnswerType(sentences.sentences[top.sentence]!.text, query.answerType, query.counted);
+  const chosen: Array<Candidate & { also: Set<string> }> = [];
+  for (const c of candidates) {
+    if (chosen.length >= MAX_CITATIONS) break;
+    if (chosen.length > 0 && (c.score < 0.5 * top.score || (c.coverage.share < 0.25 && !semantic))) continue;
+    if (chosen.length > 0 && typed && !hasAnswerType(sentences.sentences[c.sentence]!.text, query.answerType, query.counted)) continue;
+    const entry = sentences.sentences[c.sentence]!;
+    const twin = chosen.find((k) => sentences.sameStatementAt(k.sentence, c.sentence));
+    if (twin) {
+      if (entry.articleId !== sentences.sentences[twin.sentence]!.articleId) twin.also.add(entry.articleId);
+      continue;
+    }
+    chosen.push({ ...c, also: new Set(sentences.alsoReportedBy(c.sentence)) });
+  }
+
+  const citations = chosen.map((c, i): Citation => {
+    const entry = sentences.sentences[c.sentence]!;
+    const meta = input.meta(entry.articleId);
+    c.also.delete(entry.articleId);
+    return {
+      n: i + 1,
+      source: entry.articleId,
+      title: meta.title,
+      quote: entry.text,
+      score: Number(c.score.toFixed(4)),
+      also: [...c.also].sort(),
+      start: entry.start,
+      end: entry.end,
+      passageId: passages[c.passage]!.id,
+      ...(meta.outlet ? { outlet: meta.outlet } : {}),
+      ...(meta.url ? { url: meta.url } : {}),
+    };
+  });
+  return { answered: true, citations };
+}

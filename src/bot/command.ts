@@ -1,0 +1,49 @@
+import type {
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  MessageContextMenuCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+  RESTPostAPIContextMenuApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { LogFields, Logger } from '../logger.js';
+import type { AnswerStore } from './stores/answer-store.js';
+import type { BotEngine } from './bot-engine.js';
+import type { Cooldowns } from './cooldowns.js';
+import type { FeedbackStore } from './stores/feedback-store.js';
+
+/** What a command gets besides its interaction. One per interaction. */
+export interface CommandContext {
+  /** The engine current when the interaction arrived; kept for the whole interaction even if a reindex swaps in another. */
+  engine: BotEngine;
+  answers: AnswerStore;
+  feedback: FeedbackStore;
+  /** Rate limit shared by everything that queries the engine. */
+  cooldowns: Cooldowns;
+  /** Bound to this interaction's id, command and user. */
+  logger: Logger;
+  /** Adds fields (answered, mode…) to this interaction's one log line. */
+  note(fields: LogFields): void;
+}
+
+/** Handles a click on a button whose custom id is `<command>:<action>:<args…>`. */
+export type ButtonHandler = (interaction: ButtonInteraction, args: string[], ctx: CommandContext) => Promise<void>;
+
+interface CommandBase {
+  /** Button handlers by action; the command's name is the custom id's first part. */
+  buttons?: Record<string, ButtonHandler>;
+}
+
+/** A `/command`. `data` is a SlashCommandBuilder (anything that serialises to a chat-input command). */
+export interface SlashCommand extends CommandBase {
+  data: { readonly name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void>;
+}
+
+/** A message context-menu command ("Apps → …" on a message). `data` is a ContextMenuCommandBuilder. */
+export interface MessageMenuCommand extends CommandBase {
+  data: { readonly name: string | undefined; toJSON(): RESTPostAPIContextMenuApplicationCommandsJSONBody };
+  execute(interaction: MessageContextMenuCommandInteraction, ctx: CommandContext): Promise<void>;
+}
+
+/** Every command module exports `{ data, execute }` that `satisfies Command`. */
+export type Command = SlashCommand | MessageMenuCommand;

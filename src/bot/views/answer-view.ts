@@ -1,0 +1,103 @@
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
+import type { Answer, ArticleMeta, Citation } from '../../types.js';
+import { buildCustomId } from './custom-id.js';
+import { fitEmbed } from './fit-embed.js';
+import type { MessagePayload } from '../respond.js';
+import { oneLine, safeText } from './safe-text.js';
+import { truncate } from './truncate.js';
+
+/** Finds an article's title, outlet and link by id (from the engine's status). */
+export type ArticleLookup = (id: string) => Pick<ArticleMeta, 'title' | 'outlet' | 'url' | 'date'> | undefined;
+
+export interface AnswerViewOptions {
+  /** The id buttons refer to; no buttons are shown without one. */
+  answerId?: string;
+  /** Whether to offer 👍/👎 (the context-menu check does not collect votes). */
+  votes?: boolean;
+  /** The embed's title; defaults to the question. */
+  title?: string;
+  /** One line of what the articles cover, shown when the answer is "not covered". */
+  coverageHint: string;
+  articles: ArticleLookup;
+}
+
+/** Colours: blurple for answers, grey for "not covered". */
+const ANSWERED_COLOUR = 0x5865f2;
+const NOT_COVERED_COLOUR = 0x99aab5;
+/** Room for the quotes, leaving the rest of the 6000 for title, sources and footer. */
+const QUOTES_BUDGET = 3000;
+const MAX_QUOTE = 1000;
+
+/** Custom ids of an answer's buttons (the `/ask` command handles them). */
+export const answerButtonIds = {
+  passages: (answerId: string) => buildCustomId('ask', 'passages', answerId),
+  vote: (answerId: string, vote: 'up' | 'down') => buildCustomId('ask', 'vote', vote, answerId),
+};
+
+/** The reply to a question: the quotes with [n] markers, the cited articles, and the buttons. */
+export function answerMessage(answer: Answer, options: AnswerViewOptions): MessagePayload {
+  const title = options.title ?? safeText(oneLine(answer.question));
+  if (!answer.answered || answer.citations.length === 0) return { embeds: [notCoveredEmbed(answer, title, options.coverageHint)] };
+
+  const embed: APIEmbed = fitEmbed({
+    color: ANSWERED_COLOUR,
+    title,
+    description: quoteLines(answer.citations),
+    fields: sourceFields(answer.citations, options.articles),
+    footer: { text: `Verbatim quotes from the article collection · ${answer.mode} search` },
+  });
+  return { embeds: [embed], components: options.answerId ? [answerButtons(options.answerId, options.votes ?? true)] : [] };
+}
+
+/** `> “quote” [n]`, one per citation, each shortened so all of them fit together. */
+function quoteLines(citations: Citation[]): string {
+  const each = Math.min(MAX_QUOTE, Math.floor(QUOTES_BUDGET / citations.length) - 12);
+  return citations.map((c) => `> “${truncate(safeText(oneLine(c.quote)), each)}” [${c.n}]`).join('\n\n');
+}
+
+/** One field per cited article, in order of first citation: `[1] [3] Title` → outlet, link, who else reported it. */
+function sourceFields(citations: Citation[], articles: ArticleLookup): APIEmbedField[] {
+  const bySource = new Map<string, { numbers: number[]; citation: Citation; also: Set<string> }>();
+  for (const c of citations) {
+    const entry = bySource.get(c.source) ?? { numbers: [], citation: c, also: new Set<string>() };
+    entry.numbers.push(c.n);
+    for (const id of c.also) entry.also.add(id);
+    bySource.set(c.source, entry);
+  }
+  return [...bySource.values()].map(({ numbers, citation, also }) => {
+    const meta = articles(citation.source);
+    const outlet = citation.outlet ?? meta?.outlet;
+    const url = citation.url ?? meta?.url;
+    const parts = [outlet && safeText(outlet), meta?.date && safeText(meta.date), url].filter(Boolean);
+    const others = [...also].filter((id) => id !== citation.source).map((id) => safeText(articles(id)?.title ?? id));
+    const lines = [parts.join(' · ') || 'From the article collection'];
+    if (others.length > 0) lines.push(`Also reported by: ${others.join('; ')}`);
+    return {
+      name: `${numbers.map((n) => `[${n}]`).join(' ')} ${safeText(oneLine(citation.title))}`,
+      value: lines.join('\n'),
+    };
+  });
+}
+
+function notCoveredEmbed(answer: Answer, title: string, coverageHint: string): APIEmbed {
+  // The engine's message already says why (and usually what the articles cover); say it once.
+  const reason = oneLine(answer.message) || "The articles don't cover that, so I have nothing to quote.";
+  const hint = oneLine(coverageHint);
+  const lines = [safeText(reason)];
+  if (hint && !reason.includes(hint)) lines.push(safeText(hint));
+  lines.push('Try asking about something they report, or use `/help` to see what they are.');
+  return fitEmbed({ color: NOT_COVERED_COLOUR, title, description: lines.join('\n\n') });
+}
+
+function answerButtons(answerId: string, votes: boolean): APIActionRowComponent<APIButtonComponent> {
+  const buttons: APIButtonComponent[] = [
+    { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Show passages', custom_id: answerButtonIds.passages(answerId) },
+  ];
+  if (votes) {
+    buttons.push(
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, emoji: { name: '👍' }, custom_id: answerButtonIds.vote(answerId, 'up') },
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, emoji: { name: '👎' }, custom_id: answerButtonIds.vote(answerId, 'down') },
+    );
+  }
+  return { type: ComponentType.ActionRow, components: buttons };
+}

@@ -1,0 +1,112 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { profileFor, type ModelProfile } from './model-profiles.js';
+import type { Embedder } from '../types.js';
+
+/** The model could not be loaded (not downloaded and offline, or damaged files). Keyword mode follows. */
+export class ModelUnavailableError extends Error {
+  override name = 'ModelUnavailableError';
+}
+
+export interface LoadEmbedderOptions {
+  /** Hub-style id, e.g. `Xenova/bge-small-en-v1.5`; files live in `<modelsDir>/<modelId>/`. */
+  modelId: string;
+  modelsDir: string;
+  /** Download from the Hugging Face hub into `modelsDir` when the files are not there yet. */
+  allowDownload: boolean;
+  /** Called with download progress events from transformers.js. */
+  onDownload?: (event: { file?: string; progress?: number; status: string }) => void;
+}
+
+/** Most models take 512 positions; many tokenizer configs say "unlimited" (1e30). */
+const MAX_TOKENS_CAP = 512;
+const BATCH_SIZE = 16;
+
+/** True when the model's files are already in the models folder (no download needed). */
+export function isModelPresent(modelsDir: string, modelId: string): boolean {
+  const dir = path.join(modelsDir, modelId);
+  return ['config.json', 'tokenizer.json', 'onnx/model_quantized.onnx'].every((f) => existsSync(path.join(dir, f)));
+}
+
+/**
+ * Loads a feature-extraction model through transformers.js, from `<modelsDir>/<modelId>` or, when
+ * allowed, downloading it once into that same folder (transformers.js caches files under
+ * `cacheDir/<modelId>/…`, the layout it reads local models from).
+ */
+export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Embedder> {
+  const present = isModelPresent(options.modelsDir, options.modelId);
+  if (!present && !options.allowDownload) {
+    throw new ModelUnavailableError(`model ${options.modelId} is not in ${options.modelsDir} and downloads are off`);
+  }
+  // Imported only once a model can be had: keyword mode starts without paying for transformers.js.
+  const { pipeline, env } = await import('@xenova/transformers');
+  env.localModelPath = options.modelsDir + path.sep;
+  env.cacheDir = options.modelsDir;
+  env.allowLocalModels = true;
+  env.allowRemoteModels = !present && options.allowDownload;
+  env.useBrowserCache = false;
+
+  let extractor: Awaited<ReturnType<typeof pipeline>>;
+  try {
+    extractor = await pipeline('feature-extraction', options.modelId, {
+      quantized: true,
+      progress_callback: options.onDownload,
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const what = present ? 'could not be loaded (damaged files?)' : 'could not be downloaded';
+    throw new ModelUnavailableError(`model ${options.modelId} ${what}: ${reason.split('\n')[0]}`);
+  }
+  return new TransformersEmbedder(options.modelId, extractor as unknown as Extractor, profileFor(options.modelId));
+}
+
+/** The slice of transformers.js's FeatureExtractionPipeline this file uses. */
+interface Extractor {
+  (texts: string[], options: { pooling: 'mean' | 'cls'; normalize: boolean }): Promise<{ data: Float32Array; dims: number[] }>;
+  tokenizer: { encode(text: string): number[]; model_max_length?: number };
+  model: { config: { hidden_size?: number; max_position_embeddings?: number } };
+  dispose(): Promise<void>;
+}
+
+class TransformersEmbedder implements Embedder {
+  readonly dimensions: number;
+  readonly maxTokens: number;
+
+  constructor(readonly modelId: string, private readonly extractor: Extractor, private readonly profile: ModelProfile) {
+    const config = extractor.model.config;
+    this.dimensions = config.hidden_size ?? 0;
+    this.maxTokens = Math.min(
+      MAX_TOKENS_CAP,
+      config.max_position_embeddings ?? MAX_TOKENS_CAP,
+      extractor.tokenizer.model_max_length ?? MAX_TOKENS_CAP,
+    );
+  }
+
+  get minSimilarity(): number | undefined {
+    return this.profile.minSimilarity;
+  }
+
+  async embedPassages(texts: string[]): Promise<Float32Array[]> {
+    const out: Float32Array[] = [];
+    for (let i = 0; i < texts.length; i += BATCH_SIZE) {
+      const batch = texts.slice(i, i + BATCH_SIZE).map((t) => this.profile.passagePrefix + t);
+      out.push(...(await this.run(batch)));
+    }
+    return out;
+  }
+
+  async embedQuery(text: string): Promise<Float32Array> {
+    const [vector] = await this.run([this.profile.queryPrefix + text]);
+    return vector!;
+  }
+
+  countTokens(text: string): number {
+    return this.extractor.tokenizer.encode(text).length;
+  }
+
+  private async run(texts: string[]): Promise<Float32Array[]> {
+    const tensor = await this.extractor(texts, { pooling: this.profile.pooling, normalize: true });
+    const dims = tensor.dims[tensor.dims.length - 1]!;
+    return texts.map((_, row) => tensor.data.slice(row * dims, (row + 1) * dims));
+  }
+}

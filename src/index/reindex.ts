@@ -1,0 +1,122 @@
+import { CHUNKER_VERSION, chunkArticle } from '../passages/chunking.js';
+import { loadCorpus } from '../articles/corpus.js';
+import { IndexCorruptError, IndexMissingError, readIndex, writeIndex, type StoredArticle, type StoredIndex } from './index-store.js';
+import { silentLogger, type Logger } from '../logger.js';
+import { withReindexLock } from './reindex-lock.js';
+import type { Embedder, Passage, SkippedArticle } from '../types.js';
+
+export interface ReindexOptions {
+  articlesDir: string;
+  embeddingsDir: string;
+  /** null builds a keyword-only index. */
+  embedder: Embedder | null;
+  logger?: Logger;
+  /** Called as passages are embedded. */
+  onProgress?: (done: number, total: number) => void;
+  /** Passages per embedding call; progress is reported after each. */
+  batchSize?: number;
+  /** How long to wait for another reindex of the same folder (default 10 minutes). */
+  lockTimeoutMs?: number;
+}
+
+/** What a reindex did, for the summary line. */
+export interface ReindexSummary {
+  added: string[];
+  changed: string[];
+  removed: string[];
+  unchanged: string[];
+  skipped: SkippedArticle[];
+  passages: number;
+  /** Passages whose vectors were computed this run (0 when nothing changed). */
+  embedded: number;
+  model: string | null;
+  seconds: number;
+  /** Why the previous index could not be reused, if it could not. */
+  previousProblem?: string;
+}
+
+async function readPrevious(dir: string, logger: Logger): Promise<{ index: StoredIndex | null; problem?: string }> {
+  try {
+    return { index: await readIndex(dir) };
+  } catch (error) {
+    if (error instanceof IndexMissingError) return { index: null };
+    if (error instanceof IndexCorruptError) {
+      logger.warn('previous index is damaged; rebuilding from the articles', { problem: error.message });
+      return { index: null, problem: error.message };
+    }
+    throw error;
+  }
+}
+
+/**
+ * Brings the index up to date with the articles folder. Articles whose bytes, the chunker and the
+ * model are all unchanged keep their passages and vectors; only the rest are chunked and embedded.
+ * The new index replaces the old one atomically, so a crash here leaves the old one usable. One
+ * reindex at a time writes a folder: a second waits for the first (see {@link withReindexLock}).
+ */
+export async function reindex(options: ReindexOptions): Promise<ReindexSummary> {
+  const logger = options.logger ?? silentLogger;
+  return withReindexLock(options.embeddingsDir, () => reindexUnlocked(options), { logger, ...(options.lockTimeoutMs !== undefined ? { timeoutMs: options.lockTimeoutMs } : {}) });
+}
+
+async function reindexUnlocked(options: ReindexOptions): Promise<ReindexSummary> {
+  const started = performance.now();
+  const logger = options.logger ?? silentLogger;
+  const { articles, skipped } = await loadCorpus(options.articlesDir);
+  for (const s of skipped) logger.warn('skipped article', { file: s.file, reason: s.reason });
+  const { index: previous, problem } = await readPrevious(options.embeddingsDir, logger);
+
+  const embedder = options.embedder;
+  const model = embedder ? { id: embedder.modelId, dimensions: embedder.dimensions } : null;
+  const sameChunker = previous?.manifest.chunkerVersion === CHUNKER_VERSION;
+  const vectorsReusable = sameChunker && !!model && previous?.manifest.model?.id === model.id && !!previous.vectors;
+  const oldHashes = new Map(previous?.manifest.articles.map((a) => [a.id, a.hash]) ?? []);
+
+  const summary: ReindexSummary = { added: [], changed: [], removed: [], unchanged: [], skipped, passages: 0, embedded: 0, model: model?.id ?? null, seconds: 0, ...(problem ? { previousProblem: problem } : {}) };
+  const passages: Passage[] = [];
+  const vectors: Array<Float32Array | null> = [];
+  for (const article of articles) {
+    const oldHash = oldHashes.get(article.id);
+    if (oldHash === undefined) summary.added.push(article.id);
+    else if (oldHash !== article.hash) summary.changed.push(article.id);
+    else summary.unchanged.push(article.id);
+
+    const reuse = oldHash === article.hash && sameChunker && previous !== null;
+    const own = reuse
+      ? previous.passages.map((p, i) => ({ p, i })).filter(({ p }) => p.articleId === article.id)
+      : chunkArticle(article).map((p) => ({ p, i: -1 }));
+    for (const { p, i } of own) {
+      passages.push({ ...p, title: article.title });
+      vectors.push(reuse && vectorsReusable && i >= 0 ? previous.vectors![i]! : null);
+    }
+  }
+  const current = new Set(articles.map((a) => a.id));
+  summary.removed = [...oldHashes.keys()].filter((id) => !current.has(id));
+
+  if (embedder) {
+    const todo = vectors.flatMap((v, i) => (v ? [] : [i]));
+    const batch = options.batchSize ?? 16;
+    options.onProgress?.(0, todo.length);
+    for (let k = 0; k < todo.length; k += batch) {
+      const rows = todo.slice(k, k + batch);
+      const embedded = await embedder.embedPassages(rows.map((r) => passages[r]!.text));
+      rows.forEach((r, j) => (vectors[r] = embedded[j]!));
+      options.onProgress?.(Math.min(k + batch, todo.length), todo.length);
+    }
+    summary.embedded = todo.length;
+  }
+
+  const stored: StoredArticle[] = articles.map(({ blocks: _blocks, ...rest }) => rest);
+  await writeIndex(options.embeddingsDir, {
+    articles: stored,
+    passages,
+    skipped,
+    model,
+    vectors: embedder ? (vectors as Float32Array[]) : null,
+    chunkerVersion: CHUNKER_VERSION,
+  });
+  summary.passages = passages.length;
+  summary.seconds = (performance.now() - started) / 1000;
+  logger.info('index written', { passages: summary.passages, embedded: summary.embedded, model: summary.model });
+  return summary;
+}

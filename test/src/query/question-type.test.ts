@@ -1,0 +1,75 @@
+import { answerTypeOf, answerTypeStrength, countedTerm, frameTerms, hasAnswerType } from '../../../src/query/question-type.js';
+import { terms } from '../../../src/text/terms.js';
+
+describe('answerTypeOf', () => {
+  it.each([
+    ['When did Albania cut ties?', 'time'],
+    ['In which year did the MEK arrive?', 'time'],
+    ['How long did the diplomats have to leave?', 'duration'],
+    ['How many diplomats were expelled?', 'quantity'],
+    ['Who announced the decision?', 'person'],
+    ['Why did Albania cut ties?', null],
+  ])('%s → %s', (question, type) => {
+    expect(answerTypeOf(question)).toBe(type);
+  });
+});
+
+describe('countedTerm', () => {
+  it('takes the plural after "how many", skipping adjectives and stopwords', () => {
+    expect(countedTerm('How many Iranian diplomats were expelled?')).toBe(terms('diplomats')[0]);
+    expect(countedTerm('How many MEK members live in Albania?')).toBe(terms('members')[0]);
+    expect(countedTerm('how many people')).toBe(terms('people')[0]);
+  });
+
+  it('is undefined for other questions', () => {
+    expect(countedTerm('When did it happen?')).toBeUndefined();
+  });
+});
+
+describe('hasAnswerType', () => {
+  const counted = terms('diplomats')[0];
+  it('finds dates, durations and numbers', () => {
+    expect(hasAnswerType('It happened on 15 July.', 'time')).toBe(true);
+    expect(hasAnswerType('They had 24 hours to go.', 'duration')).toBe(true);
+    expect(hasAnswerType('No number here.', 'quantity')).toBe(false);
+  });
+
+  it('with a counted thing, needs a number that counts it', () => {
+    expect(hasAnswerType('Tirana expelled four Iranian diplomats in 2020.', 'quantity', counted)).toBe(true);
+    expect(hasAnswerType('Albania expelled 2 diplomats.', 'quantity', counted)).toBe(true);
+    expect(hasAnswerType('The diplomats left on July 15.', 'quantity', counted)).toBe(false);
+  });
+});
+
+describe('frameTerms', () => {
+  it('names the noun that only asks for a time', () => {
+    expect(frameTerms('What date did the cyberattack take place?')).toEqual(terms('date'));
+    expect(frameTerms('On which day did Albania cut ties?')).toEqual(terms('day'));
+    expect(frameTerms('What time did Rama speak?')).toEqual(terms('time'));
+    expect(frameTerms('cyberattack date')).toEqual(terms('date'));
+    expect(answerTypeOf('cyberattack date')).toBe('time');
+    expect(answerTypeOf('iran embassy closed when?')).toBe('time');
+  });
+
+  it('leaves other questions whole', () => {
+    expect(frameTerms('Which country did Albania blame?')).toEqual([]);
+    expect(frameTerms('Was the date of the attack kept secret?')).toEqual([]);
+  });
+});
+
+describe('answerTypeStrength', () => {
+  it('prefers a calendar date or a year to a vague time for a when question', () => {
+    expect(answerTypeStrength('The attack happened on 15 July.', 'time')).toBe(1);
+    expect(answerTypeStrength('The attack happened on July 15.', 'time')).toBe(1);
+    expect(answerTypeStrength('Albania agreed in 2013.', 'time')).toBe(1);
+    expect(answerTypeStrength('The attack happened in July.', 'time')).toBe(0.5);
+    expect(answerTypeStrength('Rama spoke on Wednesday.', 'time')).toBe(0.5);
+    expect(answerTypeStrength('Rama spoke at length.', 'time')).toBe(0);
+  });
+
+  it('is all or nothing for other kinds of answer', () => {
+    expect(answerTypeStrength('They had 24 hours to leave.', 'duration')).toBe(1);
+    expect(answerTypeStrength('Four diplomats were expelled.', 'quantity', terms('diplomats')[0])).toBe(1);
+    expect(answerTypeStrength('Diplomats were expelled on 15 July.', 'quantity', terms('diplomats')[0])).toBe(0);
+  });
+});
