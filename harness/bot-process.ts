@@ -7,7 +7,7 @@ import { spawnScript, type RunningScript } from './spawn-script.js';
 import { TINY_MODEL_ID, TINY_MODEL_ROOT } from './tiny-model.js';
 import { SHIPPED_ARTICLES } from './workspace.js';
 
-/** The real bot (`src/bot/main.ts`) running as its own process, logged in to a simulator. */
+/** The real bot (`scripts/bot.ts`) running as its own process, logged in to a simulator. */
 export interface BotProcess {
   run: RunningScript;
   root: string;
@@ -30,12 +30,12 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts `node --import tsx src/bot/main.ts` with a temporary project folder and the tiny model. */
+/** Starts `node --import tsx scripts/bot.ts` with a temporary project folder and the tiny model. */
 export async function startBotProcess(sim: DiscordSimulator, options: { env?: Record<string, string>; health?: boolean; waitReady?: boolean; timeoutMs?: number } = {}): Promise<BotProcess> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'casefile-proc-'));
   await cp(SHIPPED_ARTICLES, path.join(root, 'articles'), { recursive: true });
   const port = options.health ? await freePort() : undefined;
-  const run = spawnScript('src/bot/main.ts', {
+  const run = spawnScript('scripts/bot.ts', {
     DISCORD_TOKEN: sim.token,
     DISCORD_CLIENT_ID: sim.applicationId,
     DISCORD_GUILD_ID: sim.guild.id,

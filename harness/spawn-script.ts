@@ -23,7 +23,7 @@ export interface RunningScript {
 }
 
 /**
- * Runs a TypeScript entry point (`scripts/…`, `src/bot/main.ts`) as its own node process through
+ * Runs a TypeScript entry point (`scripts/…`, such as `scripts/bot.ts`) as its own node process through
  * tsx. Node is spawned directly, not through npx, so a signal reaches the script itself and not a
  * wrapper that would leave it running. The environment is exactly `env` plus PATH, so a developer's
  * `.env` values or shell variables cannot leak into the test (keys set here win over `.env`).

@@ -9,7 +9,7 @@ import { formatSummary, mb, percentile, slopeMbPer1000, type MemorySample, type 
 import { httpGetText } from '../harness/http-get.js';
 
 /**
- * `npm run soak`: the real bot process (`src/bot/main.ts`) answers thousands of `/ask`s from the
+ * `npm run soak`: the real bot process (`scripts/bot.ts`) answers thousands of `/ask`s from the
  * local Discord simulator while its memory is read from its own /metrics endpoint. Memory is
  * sampled with no ask in flight, after a warm-up, then every `--sample-every` asks; the verdict
  * compares the end with the warmed-up baseline. The bot keeps up to 5,000 recent answers for their

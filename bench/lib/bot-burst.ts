@@ -22,7 +22,7 @@ export interface BotBurstOptions {
 }
 
 /**
- * Runs the real bot (`src/bot/main.ts`, its own process and event loop, as in production and the
+ * Runs the real bot (`scripts/bot.ts`, its own process and event loop, as in production and the
  * load test) against the local Discord simulator with `model`, and times `/ask` for every
  * question, all at once and then one at a time, `rounds` times. Throws if any interaction is not
  * answered exactly once with the answer to its own question: figures from a bot that drops or

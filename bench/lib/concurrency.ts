@@ -60,7 +60,7 @@ function notes(runs: ModelRun[], rounds: number, pool: number): string[] {
     batchingNote(r),
   ]);
   out.push(
-    `Each run asks ${ASKS} questions cycling through the ${pool} of test/fixtures/questions.json (answerable and off-topic), each /ask from its own user with ASK_COOLDOWN_SECONDS=0. The bot is src/bot/main.ts in its own process with the model named in the row; the simulator runs in the bench process on 127.0.0.1, so REST round trips are loopback, not Discord's.`,
+    `Each run asks ${ASKS} questions cycling through the ${pool} of test/fixtures/questions.json (answerable and off-topic), each /ask from its own user with ASK_COOLDOWN_SECONDS=0. The bot is scripts/bot.ts in its own process with the model named in the row; the simulator runs in the bench process on 127.0.0.1, so REST round trips are loopback, not Discord's.`,
     `"defer" is the initial response (Discord's 3 s limit), "answer" the edit carrying the answer; figures are the median over ${rounds} round(s), after a warm-up. The 2-core box is shared: compare rows of one run, not runs.`,
   );
   return out;

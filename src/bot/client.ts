@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
-import { commands as allCommands } from '../../commands/index.js';
 import type { Command } from './command.js';
 import { resolvePath, type BotConfig } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -17,8 +16,8 @@ export interface EngineSource {
 }
 
 export interface BotOptions {
-  /** Defaults to every command in `commands/index.ts`. */
-  commands?: readonly Command[];
+  /** The commands the bot serves (every command in `commands/index.ts`, in production). */
+  commands: readonly Command[];
   /** How long `stop()` waits for answers in progress. */
   drainTimeoutMs?: number;
 }
@@ -39,12 +38,12 @@ export interface Bot {
  * Builds the Discord client and everything behind it (stores, cooldowns, router), without
  * connecting: `start()` logs in. Tests start it in-process against the Discord simulator.
  */
-export async function createBot(config: BotConfig, engines: EngineSource, logger: Logger, options: BotOptions = {}): Promise<Bot> {
+export async function createBot(config: BotConfig, engines: EngineSource, logger: Logger, options: BotOptions): Promise<Bot> {
   const dataDir = resolvePath(config, config.DATA_DIR);
   const answers = await AnswerStore.open(path.join(dataDir, 'answers.jsonl'), { logger });
   const feedback = await FeedbackStore.open(path.join(dataDir, 'feedback.jsonl'), logger);
   const router = new InteractionRouter({
-    commands: options.commands ?? allCommands,
+    commands: options.commands,
     engine: () => engines.current(),
     answers,
     feedback,

@@ -47,3 +47,8 @@ export interface MessageMenuCommand extends CommandBase {
 
 /** Every command module exports `{ data, execute }` that `satisfies Command`. */
 export type Command = SlashCommand | MessageMenuCommand;
+
+/** The names of `commands`, which the metrics count questions by. */
+export function commandNames(commands: readonly Command[]): string[] {
+  return commands.flatMap((c) => (c.data.name ? [c.data.name] : []));
+}

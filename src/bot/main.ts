@@ -1,16 +1,16 @@
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { ConfigError, loadBotConfig } from '../config.js';
 import { createLogger, redact } from '../logger.js';
 import { createOps } from '../ops/ops.js';
 import { createBot } from './client.js';
+import { commandNames, type Command } from './command.js';
 import { openEngineHolder } from './open-engine.js';
 
 /**
- * `npm start`: loads the configuration (failing fast on a bad key), opens the engine, logs in, and
- * runs until SIGINT/SIGTERM, when it finishes the answers in progress and exits 0.
+ * The bot process (`npm start`, through `scripts/bot.ts`, which passes the commands): loads the
+ * configuration (failing fast on a bad key), opens the engine, logs in, and runs until
+ * SIGINT/SIGTERM, when it finishes the answers in progress and exits 0.
  */
-export async function main(): Promise<void> {
+export async function main(commands: readonly Command[]): Promise<void> {
   let config;
   try {
     config = loadBotConfig();
@@ -25,8 +25,8 @@ export async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => logger.error('unhandled promise rejection', { error: reason }));
 
   const engines = await openEngineHolder(config, logger);
-  const ops = createOps(config, logger);
-  const bot = await createBot(config, engines, ops.logger);
+  const ops = createOps(config, logger, commandNames(commands));
+  const bot = await createBot(config, engines, ops.logger, { commands });
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -55,17 +55,9 @@ export async function main(): Promise<void> {
   await ops.serve(bot.client, engines);
 }
 
-/** True when node was started with this file (not when a test imports it). */
-function isEntryPoint(): boolean {
-  try {
-    return !!process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) {
-  main().catch((error: unknown) => {
+/** Runs {@link main} as the process's entry point: a failure to start is printed (token redacted) and exits 1. */
+export function runBot(commands: readonly Command[]): void {
+  main(commands).catch((error: unknown) => {
     const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
     process.stderr.write(`casefile bot failed to start: ${redact(text, [process.env.DISCORD_TOKEN ?? ''])}\n`);
     process.exitCode = 1;

@@ -1,5 +1,4 @@
 import type { Client } from 'discord.js';
-import { commands } from '../../commands/index.js';
 import type { BotConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { IndexStatus } from '../types.js';
@@ -18,11 +17,14 @@ export interface Ops {
   close(): Promise<void>;
 }
 
-/** Sets up the bot's metrics; the HTTP endpoint stays off unless HEALTH_PORT is configured. */
-export function createOps(config: Pick<BotConfig, 'HEALTH_PORT'>, logger: Logger): Ops {
+/**
+ * Sets up the bot's metrics, counted per command in `commandNames`; the HTTP endpoint stays off
+ * unless HEALTH_PORT is configured.
+ */
+export function createOps(config: Pick<BotConfig, 'HEALTH_PORT'>, logger: Logger, commandNames: readonly string[]): Ops {
   let status: (() => IndexStatus) | undefined;
   const metrics = new BotMetrics({
-    commands: commands.flatMap((c) => (c.data.name ? [c.data.name] : [])),
+    commands: commandNames,
     processMetrics: true,
     index: () => {
       const s = status?.();

@@ -2,6 +2,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { commands } from '../../commands/index.js';
 import { createBot, type Bot } from '../../src/bot/client.js';
 import type { EngineHolder } from '../../src/bot/engine-holder.js';
 import { openEngineHolder } from '../../src/bot/open-engine.js';
@@ -68,7 +69,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
   const embedder = options.embedder === undefined || options.embedder === 'tiny' ? await loadTinyEmbedder() : options.embedder;
   const engines = await openEngineHolder(config, logger, { embedder, pollMs: 0, ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}) });
   const start = async () => {
-    const bot = await createBot(config, engines, logger);
+    const bot = await createBot(config, engines, logger, { commands });
     try {
       await bot.start();
     } catch (error) {

@@ -1,7 +1,9 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { commands } from '../../commands/index.js';
 import { createBot, type Bot } from '../../src/bot/client.js';
+import { commandNames } from '../../src/bot/command.js';
 import type { EngineHolder } from '../../src/bot/engine-holder.js';
 import { openEngineHolder } from '../../src/bot/open-engine.js';
 import type { BotConfig } from '../../src/config.js';
@@ -47,8 +49,8 @@ export async function startConfiguredBot(options: ConfiguredBotOptions = {}): Pr
   const config = simulatorBotConfig(sim, root, options.env);
   const { logger, logLines } = capturingLogger(config);
   const engines = await openEngineHolder(config, logger, { pollMs: 0, ...(options.embedder !== undefined ? { embedder: options.embedder } : {}) });
-  const ops = createOps(config, logger);
-  const bot = await createBot(config, engines, ops.logger);
+  const ops = createOps(config, logger, commandNames(commands));
+  const bot = await createBot(config, engines, ops.logger, { commands });
   try {
     await bot.start();
   } catch (error) {

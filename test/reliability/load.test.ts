@@ -10,7 +10,7 @@ import { httpGetText } from '../../harness/http-get.js';
 
 /**
  * 500 `/ask`s from 50 users within 30 s through the simulator, against the real bot process
- * (`src/bot/main.ts`, hybrid search with the tiny model, metrics on its health endpoint). Every
+ * (`scripts/bot.ts`, hybrid search with the tiny model, metrics on its health endpoint). Every
  * interaction must get its initial response within Discord's 3 s, none may be dropped, and the
  * cooldown must refuse exactly the asks planned to fall inside it. The plan keeps every ask 2.5 s
  * away from a cooldown boundary, so a busy machine's jitter cannot flip an expected verdict.

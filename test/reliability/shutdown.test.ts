@@ -4,7 +4,7 @@ import { chatInputInteraction, startDiscordSimulator, type DiscordSimulator, typ
 import { sentMessage, visibleText } from '../../harness/interaction-reply.js';
 
 /**
- * SIGTERM while answers are in progress: the real bot process (`src/bot/main.ts`) stops taking new
+ * SIGTERM while answers are in progress: the real bot process (`scripts/bot.ts`) stops taking new
  * questions, lets the answers in progress finish, and exits with code 0. The simulator holds the
  * answer edits back so that they really are in flight when the signal arrives.
  */

@@ -16,9 +16,9 @@ interface Running {
   done: Promise<number | null>;
 }
 
-/** Starts `src/bot/main.ts` (what `npm start` runs, without the compile step) with exactly `vars` as settings. */
+/** Starts `scripts/bot.ts` (what `npm start` runs, without the compile step) with exactly `vars` as settings. */
 function startMain(vars: Record<string, string>): Running {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/bot/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bot.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...vars },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,6 @@
 import { Client } from 'discord.js';
+import { commands } from '../../../commands/index.js';
+import { commandNames } from '../../../src/bot/command.js';
 import { silentLogger } from '../../../src/logger.js';
 import { createOps } from '../../../src/ops/ops.js';
 import type { IndexStatus } from '../../../src/types.js';
@@ -11,7 +13,7 @@ const engine = { current: () => ({ status: () => STATUS }) };
 
 describe('createOps', () => {
   it('keeps the health endpoint off unless HEALTH_PORT is set, while still counting', async () => {
-    const ops = createOps({ HEALTH_PORT: undefined }, silentLogger);
+    const ops = createOps({ HEALTH_PORT: undefined }, silentLogger, commandNames(commands));
     const client = new Client({ intents: [] });
     expect(await ops.serve(client, engine)).toBeUndefined();
     ops.logger.info('interaction', { kind: 'command', command: 'ask', outcome: 'ok', answered: true, latencyMs: 12 });
@@ -24,7 +26,7 @@ describe('createOps', () => {
 
   it('serves /healthz and /metrics on 127.0.0.1:HEALTH_PORT when set', async () => {
     const port = await freePort();
-    const ops = createOps({ HEALTH_PORT: port }, silentLogger);
+    const ops = createOps({ HEALTH_PORT: port }, silentLogger, commandNames(commands));
     const client = new Client({ intents: [] });
     const server = await ops.serve(client, engine);
     expect(server?.url).toBe(`http://127.0.0.1:${port}`);
