@@ -6,14 +6,27 @@ import tseslint from 'typescript-eslint';
 /** ESLint's and typescript-eslint's recommended rules; formatting is left to Prettier. */
 export default defineConfig(
   {
-    ignores: ['dist/', 'coverage/', 'models/', 'embeddings/', 'data/', 'bench/results/', 'bench/models/', '**/node_modules/', 'test/fixtures/'],
+    ignores: [
+      'dist/',
+      'coverage/',
+      'models/',
+      'embeddings/',
+      'data/',
+      'bench/results/',
+      'bench/models/',
+      '**/node_modules/',
+      'test/fixtures/',
+    ],
   },
   js.configs.recommended,
   tseslint.configs.recommended,
   {
     // A leading underscore marks a parameter or binding kept on purpose (a callback's signature, a skipped tuple element), as tsconfig's noUnusedParameters allows.
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {

@@ -38,20 +38,31 @@ export async function runBench(argv: readonly string[], sections: readonly Secti
     try {
       const result = await section.run(ctx);
       const seconds = Math.round((performance.now() - t) / 100) / 10;
-      report.sections[section.name] = { description: section.description, seconds, data: result.data, ...(result.notes?.length ? { notes: result.notes } : {}) };
+      report.sections[section.name] = {
+        description: section.description,
+        seconds,
+        data: result.data,
+        ...(result.notes?.length ? { notes: result.notes } : {}),
+      };
       for (const table of result.tables) process.stdout.write(`\n${renderTable(table)}\n`);
       for (const note of result.notes ?? []) process.stdout.write(`  · ${note}\n`);
     } catch (error) {
       // One broken section shouldn't cost the figures of the others; the exit code still says so.
       const message = error instanceof Error ? error.message : String(error);
       ctx.log(`section ${section.name} failed: ${message}`);
-      report.sections[section.name] = { description: section.description, seconds: Math.round((performance.now() - t) / 100) / 10, error: message };
+      report.sections[section.name] = {
+        description: section.description,
+        seconds: Math.round((performance.now() - t) / 100) / 10,
+        error: message,
+      };
       process.exitCode = 1;
     }
   }
   report.finishedAt = new Date().toISOString();
   await writeReport(options.out, report);
-  process.stdout.write(`\nReport: ${path.relative(process.cwd(), options.out) || options.out} (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+  process.stdout.write(
+    `\nReport: ${path.relative(process.cwd(), options.out) || options.out} (${((Date.now() - started) / 1000).toFixed(0)} s)\n`,
+  );
   return report;
 }
 
@@ -63,7 +74,9 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   try {
     await runBench(argv);
   } catch (error) {
-    process.stderr.write(`${error instanceof UsageError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `${error instanceof UsageError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = error instanceof UsageError ? 2 : 1;
   }
 }

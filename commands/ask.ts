@@ -16,7 +16,11 @@ export const data = new SlashCommandBuilder()
   .setName('ask')
   .setDescription('Ask about Albania cutting ties with Iran over the 2022 cyberattack; answers quote the articles')
   .addStringOption((o) =>
-    o.setName('question').setDescription('Your question, e.g. "When did Albania cut ties with Iran?"').setRequired(true).setMaxLength(MAX_QUESTION_LENGTH),
+    o
+      .setName('question')
+      .setDescription('Your question, e.g. "When did Albania cut ties with Iran?"')
+      .setRequired(true)
+      .setMaxLength(MAX_QUESTION_LENGTH),
   )
   .addBooleanOption((o) => o.setName('private').setDescription('Show the answer to you only (default: everyone in the channel sees it)'));
 
@@ -25,7 +29,8 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
   const question = interaction.options.getString('question', true).trim();
   const ephemeral = interaction.options.getBoolean('private') ?? false;
   if (!question) throw new UserFacingError('Please type a question, e.g. `/ask question: Why did Albania cut ties with Iran?`', 'empty');
-  if (question.length > MAX_QUESTION_LENGTH) throw new UserFacingError(`Please keep questions under ${MAX_QUESTION_LENGTH} characters.`, 'too-long');
+  if (question.length > MAX_QUESTION_LENGTH)
+    throw new UserFacingError(`Please keep questions under ${MAX_QUESTION_LENGTH} characters.`, 'too-long');
   takeCooldown(ctx.cooldowns, interaction.user.id);
 
   // Deferring first keeps within Discord's 3-second window however long the model takes.
@@ -39,7 +44,11 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
   }
   ctx.note({ answered: answer.answered, mode: answer.mode, citations: answer.citations.length });
   const record = answer.answered ? await ctx.answers.add(answer, interaction.user.id) : undefined;
-  const message = answerMessage(answer, { answerId: record?.id, coverageHint: ctx.engine.coverageHint(), articles: articleLookup(ctx.engine) });
+  const message = answerMessage(answer, {
+    answerId: record?.id,
+    coverageHint: ctx.engine.coverageHint(),
+    articles: articleLookup(ctx.engine),
+  });
   await respond(interaction, message, { ephemeral });
 }
 

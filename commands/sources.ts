@@ -1,4 +1,10 @@
-import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import {
+  InteractionContextType,
+  MessageFlags,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
 import { UserFacingError } from '../src/bot/errors.js';
 import { respond } from '../src/bot/respond.js';
 import { sourcesMessage } from '../src/bot/views/sources-view.js';

@@ -31,26 +31,33 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts `node --import tsx scripts/bot.ts` with a temporary project folder and the tiny model. */
-export async function startBotProcess(sim: DiscordSimulator, options: { env?: Record<string, string>; health?: boolean; waitReady?: boolean; timeoutMs?: number } = {}): Promise<BotProcess> {
+export async function startBotProcess(
+  sim: DiscordSimulator,
+  options: { env?: Record<string, string>; health?: boolean; waitReady?: boolean; timeoutMs?: number } = {},
+): Promise<BotProcess> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'casefile-proc-'));
   await cp(SHIPPED_ARTICLES, path.join(root, 'articles'), { recursive: true });
   const port = options.health ? await freePort() : undefined;
-  const run = spawnScript('scripts/bot.ts', {
-    DISCORD_TOKEN: sim.token,
-    DISCORD_CLIENT_ID: sim.applicationId,
-    DISCORD_GUILD_ID: sim.guild.id,
-    DISCORD_API_BASE: sim.apiBase,
-    ARTICLES_DIR: path.join(root, 'articles'),
-    EMBEDDINGS_DIR: path.join(root, 'embeddings'),
-    DATA_DIR: path.join(root, 'data'),
-    MODELS_DIR: TINY_MODEL_ROOT,
-    MODEL_ID: TINY_MODEL_ID,
-    MODEL_DOWNLOAD: 'false',
-    ASK_COOLDOWN_SECONDS: '0',
-    LOG_LEVEL: 'debug',
-    ...(port ? { HEALTH_PORT: String(port) } : {}),
-    ...options.env,
-  }, options.timeoutMs ? { timeoutMs: options.timeoutMs } : {});
+  const run = spawnScript(
+    'scripts/bot.ts',
+    {
+      DISCORD_TOKEN: sim.token,
+      DISCORD_CLIENT_ID: sim.applicationId,
+      DISCORD_GUILD_ID: sim.guild.id,
+      DISCORD_API_BASE: sim.apiBase,
+      ARTICLES_DIR: path.join(root, 'articles'),
+      EMBEDDINGS_DIR: path.join(root, 'embeddings'),
+      DATA_DIR: path.join(root, 'data'),
+      MODELS_DIR: TINY_MODEL_ROOT,
+      MODEL_ID: TINY_MODEL_ID,
+      MODEL_DOWNLOAD: 'false',
+      ASK_COOLDOWN_SECONDS: '0',
+      LOG_LEVEL: 'debug',
+      ...(port ? { HEALTH_PORT: String(port) } : {}),
+      ...options.env,
+    },
+    options.timeoutMs ? { timeoutMs: options.timeoutMs } : {},
+  );
   const logs = (msg?: string) =>
     run
       .output()
@@ -70,7 +77,8 @@ export async function startBotProcess(sim: DiscordSimulator, options: { env?: Re
     for (;;) {
       const found = logs(msg)[0];
       if (found) return found;
-      if (exited || Date.now() > until) throw new Error(`no "${msg}" log line (${exited ? 'process exited' : 'timed out'}). Output:\n${run.output().slice(-3000)}`);
+      if (exited || Date.now() > until)
+        throw new Error(`no "${msg}" log line (${exited ? 'process exited' : 'timed out'}). Output:\n${run.output().slice(-3000)}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   };

@@ -17,7 +17,7 @@ const CALLBACK_DEFERRED = 5;
 /** The message payload of a request: a callback's `data`, or an edit's / follow-up's body. */
 export function sentMessage(r: RecordedRequest): SentMessage {
   const body = r.body as { data?: SentMessage } & SentMessage;
-  return (r.route === 'interactionCallback' ? body.data ?? {} : body) as SentMessage;
+  return (r.route === 'interactionCallback' ? (body.data ?? {}) : body) as SentMessage;
 }
 
 /** What the user finally sees for an interaction, and how the bot got there. */
@@ -44,7 +44,12 @@ export async function finalReply(handle: InteractionHandle, timeoutMs = 20_000):
   } else if (callbackType !== CALLBACK_MESSAGE) {
     throw new Error(`unexpected callback type ${callbackType}`);
   }
-  const messages = handle.requests().filter((r) => !r.fault && r.status < 300 && r.method !== 'DELETE' && (r.route !== 'interactionCallback' || callbackType === CALLBACK_MESSAGE));
+  const messages = handle
+    .requests()
+    .filter(
+      (r) =>
+        !r.fault && r.status < 300 && r.method !== 'DELETE' && (r.route !== 'interactionCallback' || callbackType === CALLBACK_MESSAGE),
+    );
   return { callback, callbackType, message, messages };
 }
 

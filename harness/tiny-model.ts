@@ -33,7 +33,10 @@ export async function loadTinyExtractor(): Promise<FeatureExtractionPipeline> {
 }
 
 /** The environment that points a script run as its own process at `ws` and the tiny model. */
-export function tinyModelScriptEnv(ws: Pick<Workspace, 'root' | 'articlesDir' | 'embeddingsDir'>, logLevel = 'warn'): Record<string, string> {
+export function tinyModelScriptEnv(
+  ws: Pick<Workspace, 'root' | 'articlesDir' | 'embeddingsDir'>,
+  logLevel = 'warn',
+): Record<string, string> {
   return {
     ARTICLES_DIR: ws.articlesDir,
     EMBEDDINGS_DIR: ws.embeddingsDir,

@@ -22,8 +22,21 @@ export async function createWorkspace(options: { copyArticles?: boolean; env?: R
   const articlesDir = path.join(root, 'articles');
   if (options.copyArticles !== false) await cp(SHIPPED_ARTICLES, articlesDir, { recursive: true });
   const config = loadEngineConfig(
-    { ARTICLES_DIR: 'articles', EMBEDDINGS_DIR: 'embeddings', MODELS_DIR: 'models', DATA_DIR: 'data', MODEL_DOWNLOAD: 'false', ...options.env },
+    {
+      ARTICLES_DIR: 'articles',
+      EMBEDDINGS_DIR: 'embeddings',
+      MODELS_DIR: 'models',
+      DATA_DIR: 'data',
+      MODEL_DOWNLOAD: 'false',
+      ...options.env,
+    },
     root,
   );
-  return { root, articlesDir, embeddingsDir: path.join(root, 'embeddings'), config, dispose: () => rm(root, { recursive: true, force: true }) };
+  return {
+    root,
+    articlesDir,
+    embeddingsDir: path.join(root, 'embeddings'),
+    config,
+    dispose: () => rm(root, { recursive: true, force: true }),
+  };
 }

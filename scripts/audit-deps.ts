@@ -35,7 +35,12 @@ export type AuditVerdict =
 
 /** Decides from `npm audit --json` output whether production dependencies are acceptable. */
 export function judgeAudit(json: string, accepted: readonly string[] = ACCEPTED): AuditVerdict {
-  let report: { vulnerabilities?: Record<string, AuditVulnerability>; metadata?: { vulnerabilities?: Record<string, number> }; message?: string; error?: unknown };
+  let report: {
+    vulnerabilities?: Record<string, AuditVulnerability>;
+    metadata?: { vulnerabilities?: Record<string, number> };
+    message?: string;
+    error?: unknown;
+  };
   try {
     report = JSON.parse(json) as typeof report;
   } catch {
@@ -60,7 +65,9 @@ export function judgeAudit(json: string, accepted: readonly string[] = ACCEPTED)
 function runAudit(): Promise<string> {
   return new Promise((resolve) => {
     // npm exits 1 when it finds anything or fails; the JSON on stdout says which.
-    execFile('npm', ['audit', '--omit=dev', '--json'], { maxBuffer: 64 * 1024 * 1024, timeout: 120_000 }, (_error, stdout) => resolve(stdout));
+    execFile('npm', ['audit', '--omit=dev', '--json'], { maxBuffer: 64 * 1024 * 1024, timeout: 120_000 }, (_error, stdout) =>
+      resolve(stdout),
+    );
   });
 }
 

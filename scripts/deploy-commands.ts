@@ -16,12 +16,17 @@ export interface DeployResult {
  * the previous set: in `DISCORD_GUILD_ID` when set (instant, for one server), otherwise globally
  * (every server the bot is in). Prints what it registered; never the token.
  */
-export async function main(env?: NodeJS.ProcessEnv, print: (line: string) => void = (l) => process.stdout.write(l + '\n')): Promise<DeployResult> {
+export async function main(
+  env?: NodeJS.ProcessEnv,
+  print: (line: string) => void = (l) => process.stdout.write(l + '\n'),
+): Promise<DeployResult> {
   const config = loadBotConfig(env);
   const rest = new REST({ api: config.DISCORD_API_BASE }).setToken(config.DISCORD_TOKEN);
   const body = commands.map((c) => c.data.toJSON());
   const guildId = config.DISCORD_GUILD_ID;
-  const route = guildId ? Routes.applicationGuildCommands(config.DISCORD_CLIENT_ID, guildId) : Routes.applicationCommands(config.DISCORD_CLIENT_ID);
+  const route = guildId
+    ? Routes.applicationGuildCommands(config.DISCORD_CLIENT_ID, guildId)
+    : Routes.applicationCommands(config.DISCORD_CLIENT_ID);
 
   const registered = (await rest.put(route, { body })) as RESTPutAPIApplicationCommandsResult;
   const result: DeployResult = {
@@ -29,7 +34,11 @@ export async function main(env?: NodeJS.ProcessEnv, print: (line: string) => voi
     ...(guildId ? { guildId } : {}),
     commands: registered.map((c) => ({ name: c.name, type: c.type })),
   };
-  print(guildId ? `Registered ${registered.length} commands in guild ${guildId}:` : `Registered ${registered.length} global commands (they can take up to an hour to appear):`);
+  print(
+    guildId
+      ? `Registered ${registered.length} commands in guild ${guildId}:`
+      : `Registered ${registered.length} global commands (they can take up to an hour to appear):`,
+  );
   for (const c of registered) print(`  ${c.type === 1 ? `/${c.name}` : `${c.name} (message menu)`}  id ${c.id}`);
   return result;
 }

@@ -26,7 +26,11 @@ export async function main(): Promise<void> {
     },
   });
   const probe = await embedder.embedQuery('test');
-  process.stdout.write(green(`✓ ${config.MODEL_ID} ready: ${embedder.dimensions} dimensions, ${embedder.maxTokens} tokens max`) + dim(` (probe vector length ${probe.length})`) + '\n');
+  process.stdout.write(
+    green(`✓ ${config.MODEL_ID} ready: ${embedder.dimensions} dimensions, ${embedder.maxTokens} tokens max`) +
+      dim(` (probe vector length ${probe.length})`) +
+      '\n',
+  );
   process.stdout.write('Run `npm run reindex` to embed the articles with it.\n');
 }
 

@@ -1,6 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { startBotProcess, type BotProcess } from '../harness/bot-process.js';
-import { buttonInteraction, chatInputInteraction, DEFAULT_IDS, startDiscordSimulator, type DiscordSimulator } from '../harness/discord-simulator/index.js';
+import {
+  buttonInteraction,
+  chatInputInteraction,
+  DEFAULT_IDS,
+  startDiscordSimulator,
+  type DiscordSimulator,
+} from '../harness/discord-simulator/index.js';
 import { finalReply } from '../harness/interaction-reply.js';
 import { parsePrometheus, sampleValue } from '../harness/prometheus-text.js';
 import { isMain, runMain } from './lib/run-main.js';
@@ -22,14 +28,20 @@ async function sampleMemory(healthUrl: string, asks: number): Promise<MemorySamp
   for (let i = 0; i < 3; i++) {
     await new Promise((r) => setTimeout(r, 300));
     const samples = parsePrometheus(await httpGetText(`${healthUrl}/metrics`, 10_000));
-    readings.push({ rss: sampleValue(samples, 'casefile_process_resident_memory_bytes') ?? NaN, heap: sampleValue(samples, 'casefile_nodejs_heap_size_used_bytes') ?? NaN });
+    readings.push({
+      rss: sampleValue(samples, 'casefile_process_resident_memory_bytes') ?? NaN,
+      heap: sampleValue(samples, 'casefile_nodejs_heap_size_used_bytes') ?? NaN,
+    });
   }
   readings.sort((a, b) => a.rss - b.rss);
   return { asks, rssBytes: readings[1]!.rss, heapUsedBytes: readings[1]!.heap };
 }
 
 async function questionPool(): Promise<string[]> {
-  const q = JSON.parse(await readFile(new URL('../test/fixtures/questions.json', import.meta.url), 'utf8')) as { answerable: Array<{ question: string }>; offTopic: Array<{ question: string } | string> };
+  const q = JSON.parse(await readFile(new URL('../test/fixtures/questions.json', import.meta.url), 'utf8')) as {
+    answerable: Array<{ question: string }>;
+    offTopic: Array<{ question: string } | string>;
+  };
   return [...q.answerable.map((x) => x.question), ...q.offTopic.map((x) => (typeof x === 'string' ? x : x.question))];
 }
 
@@ -74,7 +86,11 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   const sim = await startDiscordSimulator();
   let bot: BotProcess | undefined;
   try {
-    const env: Record<string, string> = { LOG_LEVEL: 'info', ...(o.modelsDir ? { MODELS_DIR: o.modelsDir } : {}), ...(o.modelId ? { MODEL_ID: o.modelId } : {}) };
+    const env: Record<string, string> = {
+      LOG_LEVEL: 'info',
+      ...(o.modelsDir ? { MODELS_DIR: o.modelsDir } : {}),
+      ...(o.modelId ? { MODEL_ID: o.modelId } : {}),
+    };
     bot = await startBotProcess(sim, { health: true, env, timeoutMs: 6 * 3600_000 });
     const healthUrl = bot.healthUrl!;
     const tally: Tally = { answered: 0, notCovered: 0, failed: 0, initial: [], answer: [] };
@@ -89,7 +105,9 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       // The simulator's own records are not the bot's memory, but would slow its lookups.
       sim.clearRecords();
       samples.push(await sampleMemory(healthUrl, done));
-      process.stderr.write(`  ${done}/${o.asks} asks · RSS ${mb(samples.at(-1)!.rssBytes)} MB · heap ${mb(samples.at(-1)!.heapUsedBytes)} MB\n`);
+      process.stderr.write(
+        `  ${done}/${o.asks} asks · RSS ${mb(samples.at(-1)!.rssBytes)} MB · heap ${mb(samples.at(-1)!.heapUsedBytes)} MB\n`,
+      );
     }
     const seconds = (performance.now() - started) / 1000;
     const base = samples[0]!;
@@ -107,13 +125,21 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
         answerP95: percentile(tally.answer, 0.95),
         answerMax: percentile(tally.answer, 1),
       },
-      rss: { warmupMb: mb(base.rssBytes), endMb: mb(end.rssBytes), maxMb: mb(Math.max(...samples.map((s) => s.rssBytes))), ratio: end.rssBytes / base.rssBytes, slopeMbPer1000: slopeMbPer1000(samples) },
+      rss: {
+        warmupMb: mb(base.rssBytes),
+        endMb: mb(end.rssBytes),
+        maxMb: mb(Math.max(...samples.map((s) => s.rssBytes))),
+        ratio: end.rssBytes / base.rssBytes,
+        slopeMbPer1000: slopeMbPer1000(samples),
+      },
       heapUsed: { warmupMb: mb(base.heapUsedBytes), endMb: mb(end.heapUsedBytes) },
       samples,
     };
     process.stdout.write(formatSummary(summary) + '\n');
     if (summary.failed > 0 || summary.rss.ratio > o.maxGrowth) {
-      process.stderr.write(`soak FAILED: ${summary.failed} failed asks; RSS end/warm-up ${summary.rss.ratio.toFixed(3)} (limit ${o.maxGrowth})\n`);
+      process.stderr.write(
+        `soak FAILED: ${summary.failed} failed asks; RSS end/warm-up ${summary.rss.ratio.toFixed(3)} (limit ${o.maxGrowth})\n`,
+      );
       process.exitCode = 1;
     }
     bot.run.child.kill('SIGTERM');

@@ -20,7 +20,11 @@ export class ConfigError extends Error {
 }
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
-const optionalString = z.string().trim().optional().transform((v) => (v ? v : undefined));
+const optionalString = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 
 const engineShape = {
@@ -35,13 +39,18 @@ const engineShape = {
 
 const botShape = {
   ...engineShape,
-  DISCORD_TOKEN: z.string().min(50, 'must be a bot token').regex(/^[\w.-]+$/, 'must be a bot token'),
+  DISCORD_TOKEN: z
+    .string()
+    .min(50, 'must be a bot token')
+    .regex(/^[\w.-]+$/, 'must be a bot token'),
   DISCORD_CLIENT_ID: snowflake,
   DISCORD_GUILD_ID: optionalString.pipe(snowflake.optional()),
   DISCORD_API_BASE: z.url().default('https://discord.com/api'),
   DISCORD_GATEWAY_URL: optionalString.pipe(z.url().optional()),
   ASK_COOLDOWN_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
-  HEALTH_PORT: optionalString.transform((v) => (v === undefined ? undefined : Number(v))).pipe(z.number().int().min(1).max(65535).optional()),
+  HEALTH_PORT: optionalString
+    .transform((v) => (v === undefined ? undefined : Number(v)))
+    .pipe(z.number().int().min(1).max(65535).optional()),
 };
 
 export const engineSchema = z.object(engineShape);

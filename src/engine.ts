@@ -32,9 +32,16 @@ export interface EngineOptions {
 }
 
 /** Loads the configured model, or explains why there is none. */
-export async function resolveEmbedder(config: EngineConfig, logger: Logger = silentLogger): Promise<{ embedder: Embedder | null; reason?: string }> {
+export async function resolveEmbedder(
+  config: EngineConfig,
+  logger: Logger = silentLogger,
+): Promise<{ embedder: Embedder | null; reason?: string }> {
   try {
-    const embedder = await loadEmbedder({ modelId: config.MODEL_ID, modelsDir: resolvePath(config, config.MODELS_DIR), allowDownload: config.MODEL_DOWNLOAD });
+    const embedder = await loadEmbedder({
+      modelId: config.MODEL_ID,
+      modelsDir: resolvePath(config, config.MODELS_DIR),
+      allowDownload: config.MODEL_DOWNLOAD,
+    });
     return { embedder };
   } catch (error) {
     if (!(error instanceof ModelUnavailableError)) throw error;

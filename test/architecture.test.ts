@@ -36,7 +36,8 @@ export function violations(edges: readonly ImportEdge[]): string[] {
     const where = `${from} imports '${specifier}'`;
     if (!specifier.startsWith('.')) {
       const discord = specifier === 'discord.js' || specifier.startsWith('@discordjs/');
-      if (discord && top(from) === 'src' && !['bot', 'ops'].includes(from.split('/')[1]!)) found.push(`${where}: the retrieval core must not depend on Discord`);
+      if (discord && top(from) === 'src' && !['bot', 'ops'].includes(from.split('/')[1]!))
+        found.push(`${where}: the retrieval core must not depend on Discord`);
       continue;
     }
     const target = path.posix.join(path.posix.dirname(from), specifier);
@@ -74,18 +75,17 @@ function tsFiles(dir: string): string[] {
   });
 }
 
-const edges = SCANNED.flatMap(tsFiles).flatMap((from) => specifiers(readFileSync(path.join(ROOT, from), 'utf8')).map((specifier) => ({ from, specifier })));
+const edges = SCANNED.flatMap(tsFiles).flatMap((from) =>
+  specifiers(readFileSync(path.join(ROOT, from), 'utf8')).map((specifier) => ({ from, specifier })),
+);
 
 describe('architecture', () => {
   it('finds the imports it checks', () => {
     expect(edges).toContainEqual({ from: 'src/engine.ts', specifier: './retrieval/retriever.js' });
     expect(edges).toContainEqual({ from: 'commands/index.ts', specifier: '../src/bot/command.js' });
-    expect(specifiers("import {\n  a,\n  b,\n} from './x.js';\nexport * from \"./y.js\";\nimport './z.js';\nconst m = await import('./w.js');")).toEqual([
-      './x.js',
-      './y.js',
-      './z.js',
-      './w.js',
-    ]);
+    expect(
+      specifiers("import {\n  a,\n  b,\n} from './x.js';\nexport * from \"./y.js\";\nimport './z.js';\nconst m = await import('./w.js');"),
+    ).toEqual(['./x.js', './y.js', './z.js', './w.js']);
   });
 
   it('has every import follow the layer order', () => {

@@ -34,7 +34,12 @@ const SHIPPED = new URL('../data/articles/', import.meta.url);
 const FIXTURES = new URL('./fixtures/eval/articles/', import.meta.url);
 
 /** Lower case, BOM stripped, every run of whitespace (CRLF included) one space. */
-const normalize = (text: string): string => text.replace(/^\uFEFF/, '').replace(/\s+/g, ' ').trim().toLowerCase();
+const normalize = (text: string): string =>
+  text
+    .replace(/^\uFEFF/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 
 async function articleFiles(dir: URL): Promise<Array<{ name: string; raw: Buffer }>> {
   const names = (await readdir(dir)).filter((n) => /\.(txt|md)$/.test(n) && !n.startsWith('.')).sort();

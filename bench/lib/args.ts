@@ -34,7 +34,11 @@ function count(text: string, flag: string): number {
   return value;
 }
 
-const list = (text: string, flag: string) => text.split(',').filter(Boolean).map((t) => count(t, flag));
+const list = (text: string, flag: string) =>
+  text
+    .split(',')
+    .filter(Boolean)
+    .map((t) => count(t, flag));
 
 /** Parses the benchmark's command line (without node and script). */
 export function parseArgs(argv: readonly string[], root: string): BenchOptions {
@@ -59,19 +63,32 @@ export function parseArgs(argv: readonly string[], root: string): BenchOptions {
       return v;
     };
     switch (name) {
-      case '--sizes': o.sizes = list(value(), name); break;
-      case '--queries': o.queries = count(value(), name); break;
-      case '--repeats': o.repeats = count(value(), name); break;
-      case '--ef': o.efs = list(value(), name).sort((a, b) => a - b); break;
-      case '--only': o.only = value().split(',').filter(Boolean); break;
-      case '--out': o.out = path.resolve(value()); break;
+      case '--sizes':
+        o.sizes = list(value(), name);
+        break;
+      case '--queries':
+        o.queries = count(value(), name);
+        break;
+      case '--repeats':
+        o.repeats = count(value(), name);
+        break;
+      case '--ef':
+        o.efs = list(value(), name).sort((a, b) => a - b);
+        break;
+      case '--only':
+        o.only = value().split(',').filter(Boolean);
+        break;
+      case '--out':
+        o.out = path.resolve(value());
+        break;
       case '--distribution': {
         const d = value();
         if (d !== 'clustered' && d !== 'uniform') throw new UsageError(`--distribution must be clustered or uniform, not "${d}"`);
         o.distribution = d;
         break;
       }
-      default: throw new UsageError(`unknown option ${flag}\n${USAGE}`);
+      default:
+        throw new UsageError(`unknown option ${flag}\n${USAGE}`);
     }
   }
   return o;

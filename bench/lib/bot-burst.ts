@@ -36,7 +36,8 @@ export async function measureBot(model: BenchModel, o: BotBurstOptions): Promise
     try {
       const ready = await bot.waitForLog('engine ready');
       // In keyword mode the model would never run, and the figures would say nothing about its cost.
-      if (ready.mode !== 'hybrid') throw new Error(`bot opened in ${String(ready.mode)} mode with ${model.modelId}: ${String(ready.modeReason ?? '')}`);
+      if (ready.mode !== 'hybrid')
+        throw new Error(`bot opened in ${String(ready.mode)} mode with ${model.modelId}: ${String(ready.modeReason ?? '')}`);
       const check = (asks: Awaited<ReturnType<typeof askOverDiscord>>, what: string) => {
         const problems = replyProblems(asks);
         if (problems.length) throw new Error(`${what}: ${problems.length} bad replies, e.g. ${problems.slice(0, 3).join('; ')}`);
@@ -54,7 +55,12 @@ export async function measureBot(model: BenchModel, o: BotBurstOptions): Promise
         check(sequential, 'sequential asks');
         all.push({ concurrent: summarizeRun(discordTimings(concurrent)), sequential: summarizeRun(discordTimings(sequential)) });
       }
-      return { concurrent: medianRun(all.map((r) => r.concurrent)), sequential: medianRun(all.map((r) => r.sequential)), rounds: o.rounds, all };
+      return {
+        concurrent: medianRun(all.map((r) => r.concurrent)),
+        sequential: medianRun(all.map((r) => r.sequential)),
+        rounds: o.rounds,
+        all,
+      };
     } finally {
       await bot.dispose();
     }

@@ -19,7 +19,10 @@ export function bruteForceTopK(set: VectorSet, query: Float32Array, k: number): 
   const heap = new TopKHeap(size);
   for (let i = 0, off = 0; i < count; i++, off += d) {
     // Four accumulators break the dependency chain so the loop isn't bound by add latency.
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    let s0 = 0,
+      s1 = 0,
+      s2 = 0,
+      s3 = 0;
     let j = 0;
     for (; j + 3 < d; j += 4) {
       s0 += data[off + j]! * query[j]!;

@@ -17,4 +17,6 @@ const engine = await Engine.open({ config, embedder: embedder ?? null, refresh: 
 const ready = performance.now();
 const answer = await engine.ask(process.argv[2] ?? 'When did the cyberattack happen?');
 const answered = performance.now();
-process.stdout.write(`${JSON.stringify({ atStart, imported, modelLoaded, ready, answered, mode: engine.mode, answeredQuestion: answer.answered })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ atStart, imported, modelLoaded, ready, answered, mode: engine.mode, answeredQuestion: answer.answered })}\n`,
+);

@@ -64,5 +64,13 @@ export function phases(marks: StartMarks, wallMs: number): StartPhases {
 export function medianPhases(runs: readonly StartPhases[]): StartPhases {
   if (runs.length === 0) throw new Error('medianPhases: no runs');
   const m = (k: keyof StartPhases) => r1(median(runs.map((p) => p[k])));
-  return { boot: m('boot'), imports: m('imports'), model: m('model'), index: m('index'), ready: m('ready'), firstAnswer: m('firstAnswer'), wall: m('wall') };
+  return {
+    boot: m('boot'),
+    imports: m('imports'),
+    model: m('model'),
+    index: m('index'),
+    ready: m('ready'),
+    firstAnswer: m('firstAnswer'),
+    wall: m('wall'),
+  };
 }

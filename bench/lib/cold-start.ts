@@ -57,7 +57,17 @@ async function measure(ctx: BenchContext, model: BenchModel | null, starts: numb
 }
 
 function table(runs: ColdStartRun[]): Table {
-  const row = (r: ColdStartRun, which: string, p: StartPhases) => [r.model, which, p.boot, p.imports, p.model, p.index, p.ready, p.firstAnswer, p.wall];
+  const row = (r: ColdStartRun, which: string, p: StartPhases) => [
+    r.model,
+    which,
+    p.boot,
+    p.imports,
+    p.model,
+    p.index,
+    p.ready,
+    p.firstAnswer,
+    p.wall,
+  ];
   return {
     title: 'Cold start: ms from process start (engine only, as npm start and npm run ask open it)',
     columns: ['engine', 'start', 'node+tsx', 'imports', 'model', 'index', 'ready', 'first answer', 'spawn→exit'],
@@ -66,7 +76,9 @@ function table(runs: ColdStartRun[]): Table {
 }
 
 /** Builds the cold-start section; {@link coldStartSection} is the one `npm run bench` runs. */
-export function createColdStartSection(options: { starts?: (quick: boolean) => number; models?: (root: string) => BenchModel[] } = {}): Section {
+export function createColdStartSection(
+  options: { starts?: (quick: boolean) => number; models?: (root: string) => BenchModel[] } = {},
+): Section {
   return {
     name: 'cold-start',
     description: 'process start to ready (imports, model load, index load) and to the first answer, per model and in keyword mode',

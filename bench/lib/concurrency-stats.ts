@@ -32,7 +32,8 @@ export function summarizeRun(timings: readonly AskTiming[]): RunSummary {
   if (timings.length === 0) throw new Error('summarizeRun: no timings');
   const withInitial = timings.filter((t) => t.initial !== undefined);
   // A run either has initial responses for every ask or for none: a partial set would hide drops.
-  if (withInitial.length && withInitial.length !== timings.length) throw new Error(`${timings.length - withInitial.length} of ${timings.length} asks have no initial response`);
+  if (withInitial.length && withInitial.length !== timings.length)
+    throw new Error(`${timings.length - withInitial.length} of ${timings.length} asks have no initial response`);
   const first = Math.min(...timings.map((t) => t.start));
   const wallMs = Math.max(...timings.map((t) => t.end)) - first;
   return {

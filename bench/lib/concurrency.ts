@@ -23,7 +23,17 @@ const tenth = (ms: number) => Math.round(ms * 10) / 10;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 
 function botTable(runs: ModelRun[]): Table {
-  const row = (r: ModelRun, how: string, s: RunSummary) => [r.model, how, s.initial?.p50, s.initial?.p95, s.final.p50, s.final.p95, s.final.p99, seconds(s.wallMs), s.perSecond];
+  const row = (r: ModelRun, how: string, s: RunSummary) => [
+    r.model,
+    how,
+    s.initial?.p50,
+    s.initial?.p95,
+    s.final.p50,
+    s.final.p95,
+    s.final.p99,
+    seconds(s.wallMs),
+    s.perSecond,
+  ];
   return {
     title: `Concurrency: ${ASKS} /ask through the bot (real process, discord.js, local Discord simulator); ms from dispatch`,
     columns: ['model', 'asked', 'defer p50', 'defer p95', 'answer p50', 'answer p95', 'answer p99', 'wall s', 'answers/s'],
@@ -32,7 +42,15 @@ function botTable(runs: ModelRun[]): Table {
 }
 
 function engineTable(runs: ModelRun[]): Table {
-  const row = (r: ModelRun, how: string, s: RunSummary) => [r.model, how, tenth(s.final.p50), tenth(s.final.p95), tenth(s.final.p99), seconds(s.wallMs), s.perSecond];
+  const row = (r: ModelRun, how: string, s: RunSummary) => [
+    r.model,
+    how,
+    tenth(s.final.p50),
+    tenth(s.final.p95),
+    tenth(s.final.p99),
+    seconds(s.wallMs),
+    s.perSecond,
+  ];
   return {
     title: `Concurrency: ${ASKS} Engine.ask calls (no Discord); ms from each call`,
     columns: ['model', 'asked', 'p50', 'p95', 'p99', 'wall s', 'answers/s'],
@@ -48,8 +66,14 @@ function engineTable(runs: ModelRun[]): Table {
 export function batchingNote(r: Pick<ModelRun, 'model' | 'engine'>): string {
   const { concurrent, batched, batchingSkipped } = r.engine;
   if (batchingSkipped || !batched.length) return `${r.model}: query micro-batching not measured (${batchingSkipped ?? 'no batch caps'}).`;
-  const parts = batched.map((b) => `≤${b.maxBatch}: throughput ${ratio(b.run.perSecond, concurrent.perSecond)}, p95 ${ratio(b.run.final.p95, concurrent.final.p95)}`);
-  const drift = r.engine.batchDrift === undefined ? '' : ` A query's vector embedded in a batch differs from it embedded alone by up to ${r.engine.batchDrift} per component.`;
+  const parts = batched.map(
+    (b) =>
+      `≤${b.maxBatch}: throughput ${ratio(b.run.perSecond, concurrent.perSecond)}, p95 ${ratio(b.run.final.p95, concurrent.final.p95)}`,
+  );
+  const drift =
+    r.engine.batchDrift === undefined
+      ? ''
+      : ` A query's vector embedded in a batch differs from it embedded alone by up to ${r.engine.batchDrift} per component.`;
   return `${r.model}: query micro-batching vs one inference per query, ${ASKS} at once (throughput >1× and p95 <1× would be gains): ${parts.join('; ')}.${drift}`;
 }
 
@@ -87,6 +111,10 @@ export const concurrencySection: Section = {
       runs.push({ model: model.label, modelId: model.modelId, engine, bot });
     }
     const pool = set.answerable.length + set.offTopic.length;
-    return { tables: [botTable(runs), engineTable(runs)], data: { asks: ASKS, rounds, runs }, notes: [...skipped, ...notes(runs, rounds, pool)] };
+    return {
+      tables: [botTable(runs), engineTable(runs)],
+      data: { asks: ASKS, rounds, runs },
+      notes: [...skipped, ...notes(runs, rounds, pool)],
+    };
   },
 };

@@ -23,7 +23,12 @@ function dispatch(sim: DiscordSimulator, question: string, user: number): Intera
  * Sends `/ask` for every question through the simulator — all at once (each dispatched before
  * any answer is awaited) or one at a time — and waits for every final answer.
  */
-export async function askOverDiscord(sim: DiscordSimulator, questions: readonly string[], mode: 'concurrent' | 'sequential', timeoutMs = 60_000): Promise<DiscordAsk[]> {
+export async function askOverDiscord(
+  sim: DiscordSimulator,
+  questions: readonly string[],
+  mode: 'concurrent' | 'sequential',
+  timeoutMs = 60_000,
+): Promise<DiscordAsk[]> {
   if (mode === 'sequential') {
     const out: DiscordAsk[] = [];
     for (const [i, question] of questions.entries()) {
@@ -66,7 +71,8 @@ export function replyProblems(asks: readonly DiscordAsk[]): string[] {
     const where = `interaction ${handle.id} (“${question}”)`;
     if (reply.callback.status >= 300) problems.push(`${where}: initial response failed with ${reply.callback.status}`);
     if (reply.callbackType !== DEFERRED) problems.push(`${where}: initial response type ${reply.callbackType}, expected a deferral`);
-    if (callbacks !== 1 || edits !== 1 || followUps !== 0) problems.push(`${where}: ${callbacks} initial responses, ${edits} edits, ${followUps} follow-ups; expected 1, 1, 0`);
+    if (callbacks !== 1 || edits !== 1 || followUps !== 0)
+      problems.push(`${where}: ${callbacks} initial responses, ${edits} edits, ${followUps} follow-ups; expected 1, 1, 0`);
     if (title !== expected) problems.push(`${where}: answer titled “${title ?? '(none)'}”, expected “${expected}”`);
   }
   return problems;

@@ -21,7 +21,11 @@ export interface EngineMeasurement {
 }
 
 /** Times `ask` on every question, all at once or one at a time, on performance.now()'s clock. */
-export async function timeAsks(ask: (q: string) => Promise<unknown>, questions: readonly string[], mode: 'concurrent' | 'sequential'): Promise<AskTiming[]> {
+export async function timeAsks(
+  ask: (q: string) => Promise<unknown>,
+  questions: readonly string[],
+  mode: 'concurrent' | 'sequential',
+): Promise<AskTiming[]> {
   const one = async (question: string): Promise<AskTiming> => {
     const start = performance.now();
     await ask(question);
@@ -39,7 +43,12 @@ export async function timeAsks(ask: (q: string) => Promise<unknown>, questions: 
  * of {@link BATCH_CAPS}. The same engine serves every variant (only the embedder's batching
  * switch changes), and variants alternate within each round so machine noise hits them alike.
  */
-export async function measureEngine(model: BenchModel, questions: readonly string[], rounds: number, log: (m: string) => void): Promise<EngineMeasurement> {
+export async function measureEngine(
+  model: BenchModel,
+  questions: readonly string[],
+  rounds: number,
+  log: (m: string) => void,
+): Promise<EngineMeasurement> {
   const ws = await createWorkspace({ env: { MODELS_DIR: model.modelsDir, MODEL_ID: model.modelId } });
   try {
     const inner = await loadEmbedder({ modelId: model.modelId, modelsDir: model.modelsDir, allowDownload: false });
@@ -50,10 +59,17 @@ export async function measureEngine(model: BenchModel, questions: readonly strin
     // Batches run through embedPassages; that is only the same vector when the model has no query prefix.
     const distinct = [...new Set(questions)].slice(0, 16);
     const prefixDrift = await queryPrefixDrift(inner, distinct.slice(0, 4));
-    const batchingSkipped = prefixDrift > 1e-6 ? `the model's query vectors differ from its passage vectors by up to ${prefixDrift.toFixed(4)}: a query prefix` : undefined;
+    const batchingSkipped =
+      prefixDrift > 1e-6
+        ? `the model's query vectors differ from its passage vectors by up to ${prefixDrift.toFixed(4)}: a query prefix`
+        : undefined;
     const drift = batchingSkipped ? undefined : Math.round((await batchDrift(inner, distinct)) * 1e6) / 1e6;
     await timeAsks(ask, questions.slice(0, 10), 'sequential'); // warm-up
-    const runs: Array<{ concurrent: RunSummary; sequential: RunSummary; batched: Array<{ maxBatch: number; run: RunSummary; meanBatch: number }> }> = [];
+    const runs: Array<{
+      concurrent: RunSummary;
+      sequential: RunSummary;
+      batched: Array<{ maxBatch: number; run: RunSummary; meanBatch: number }>;
+    }> = [];
     for (let round = 1; round <= rounds; round++) {
       log(`engine round ${round}/${rounds}`);
       const concurrent = summarizeRun(await timeAsks(ask, questions, 'concurrent'));
@@ -72,7 +88,11 @@ export async function measureEngine(model: BenchModel, questions: readonly strin
     return {
       concurrent: medianRun(runs.map((r) => r.concurrent)),
       sequential: medianRun(runs.map((r) => r.sequential)),
-      batched: (runs[0]?.batched ?? []).map((b, i) => ({ maxBatch: b.maxBatch, meanBatch: b.meanBatch, run: medianRun(runs.map((r) => r.batched[i]!.run)) })),
+      batched: (runs[0]?.batched ?? []).map((b, i) => ({
+        maxBatch: b.maxBatch,
+        meanBatch: b.meanBatch,
+        run: medianRun(runs.map((r) => r.batched[i]!.run)),
+      })),
       ...(drift !== undefined ? { batchDrift: drift } : {}),
       ...(batchingSkipped ? { batchingSkipped } : {}),
     };

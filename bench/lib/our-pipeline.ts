@@ -42,7 +42,8 @@ export async function openOurPipeline(root: string, articlesDir: string, model: 
     const engine = await Engine.open({ config, embedder });
     const buildSeconds = (performance.now() - started) / 1000;
     const expected = model ? 'hybrid' : 'keyword';
-    if (engine.mode !== expected) throw new Error(`engine opened in ${engine.mode} mode, expected ${expected}: ${engine.status().modeReason ?? ''}`);
+    if (engine.mode !== expected)
+      throw new Error(`engine opened in ${engine.mode} mode, expected ${expected}: ${engine.status().modeReason ?? ''}`);
     const { passages } = await readIndex(path.join(dir, 'embeddings'));
     return { engine, passages, buildSeconds, dispose: () => rm(dir, { recursive: true, force: true }) };
   } catch (error) {

@@ -9,7 +9,10 @@ export interface PeerPipeline {
 }
 
 export interface PeerModule {
-  buildPeerPipeline(passages: ReadonlyArray<{ id: string; text: string }>, options: { modelsDir: string; modelId: string }): Promise<PeerPipeline>;
+  buildPeerPipeline(
+    passages: ReadonlyArray<{ id: string; text: string }>,
+    options: { modelsDir: string; modelId: string },
+  ): Promise<PeerPipeline>;
 }
 
 /** Why the peer can't run, or null when its packages are installed. */

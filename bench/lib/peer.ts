@@ -33,7 +33,13 @@ interface ModelRun {
   results: ContenderResult[];
 }
 
-async function runModel(ctx: BenchContext, model: BenchModel | null, set: QuestionSet, passes: number, skipPeer: string | null): Promise<ModelRun> {
+async function runModel(
+  ctx: BenchContext,
+  model: BenchModel | null,
+  set: QuestionSet,
+  passes: number,
+  skipPeer: string | null,
+): Promise<ModelRun> {
   const articles = path.join(ctx.root, 'data', 'articles');
   const our = await openOurPipeline(ctx.root, articles, model);
   try {
@@ -43,11 +49,19 @@ async function runModel(ctx: BenchContext, model: BenchModel | null, set: Questi
       const { buildPeerPipeline } = await loadPeer(ctx.root);
       const text = new Map(our.passages.map((p) => [p.id, p.text]));
       const t = performance.now();
-      const peer = await buildPeerPipeline(our.passages.map((p) => ({ id: p.id, text: p.text })), model);
+      const peer = await buildPeerPipeline(
+        our.passages.map((p) => ({ id: p.id, text: p.text })),
+        model,
+      );
       build.langchainSeconds = round((performance.now() - t) / 1000);
-      contenders.unshift({ pipeline: 'LangChain HNSWLib (vector)', top3: async (q) => (await peer.query(q, 3)).map((id) => text.get(id)!) });
+      contenders.unshift({
+        pipeline: 'LangChain HNSWLib (vector)',
+        top3: async (q) => (await peer.query(q, 3)).map((id) => text.get(id)!),
+      });
     }
-    ctx.log(`peer: ${model?.label ?? 'keyword only'}: ${our.passages.length} passages, timing ${contenders.length} pipelines × ${set.answerable.length} questions × ${passes} passes`);
+    ctx.log(
+      `peer: ${model?.label ?? 'keyword only'}: ${our.passages.length} passages, timing ${contenders.length} pipelines × ${set.answerable.length} questions × ${passes} passes`,
+    );
     const results = await compare(contenders, set, passes);
     return { model: model?.label ?? 'none (keyword only)', modelId: model?.modelId ?? '', passages: our.passages.length, build, results };
   } finally {
@@ -57,7 +71,8 @@ async function runModel(ctx: BenchContext, model: BenchModel | null, set: Questi
 
 function table(runs: ModelRun[]): Table {
   return {
-    title: 'Peer: casefile vs LangChain.js HNSWLib + HuggingFaceTransformersEmbeddings (same passages, same model; latency ms per question)',
+    title:
+      'Peer: casefile vs LangChain.js HNSWLib + HuggingFaceTransformersEmbeddings (same passages, same model; latency ms per question)',
     columns: ['model', 'pipeline', 'build s', 'p50', 'p95', 'top-3 hit rate', 'off-topic refused'],
     rows: runs.flatMap((r) =>
       r.results.map((c) => [
@@ -94,8 +109,16 @@ export const peerSection: Section = {
     for (const r of runs) {
       const lc = r.results.find((c) => c.pipeline.startsWith('LangChain'));
       const ask = r.results.find((c) => c.pipeline.startsWith('casefile ask'));
-      if (lc && ask) notes.push(`${r.model}: casefile ask p50 is ${(ask.latency.p50 / lc.latency.p50).toFixed(2)}× LangChain's (it also runs BM25, fusion and quote extraction).`);
-      if (ask?.stagesP50) notes.push(`${r.model}: casefile ask median ms per stage: ${Object.entries(ask.stagesP50).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
+      if (lc && ask)
+        notes.push(
+          `${r.model}: casefile ask p50 is ${(ask.latency.p50 / lc.latency.p50).toFixed(2)}× LangChain's (it also runs BM25, fusion and quote extraction).`,
+        );
+      if (ask?.stagesP50)
+        notes.push(
+          `${r.model}: casefile ask median ms per stage: ${Object.entries(ask.stagesP50)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')}.`,
+        );
     }
     notes.push(
       `A hit: one of the question's expected facts appears in the top 3 texts (passages for search/LangChain, verbatim quotes for ask, which must also answer). ${set.answerable.length} answerable and ${set.offTopic.length} off-topic questions from test/fixtures/questions.json; latency is the per-question median over ${passes} interleaved passes after one warm-up.`,

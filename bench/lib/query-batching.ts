@@ -20,12 +20,23 @@ export class MicroBatchingEmbedder implements Embedder {
   private scheduled = false;
   private running = false;
 
-  constructor(private readonly inner: Embedder, public maxBatch = 16) {}
+  constructor(
+    private readonly inner: Embedder,
+    public maxBatch = 16,
+  ) {}
 
-  get modelId(): string { return this.inner.modelId; }
-  get dimensions(): number { return this.inner.dimensions; }
-  get maxTokens(): number { return this.inner.maxTokens; }
-  get minSimilarity(): number | undefined { return this.inner.minSimilarity; }
+  get modelId(): string {
+    return this.inner.modelId;
+  }
+  get dimensions(): number {
+    return this.inner.dimensions;
+  }
+  get maxTokens(): number {
+    return this.inner.maxTokens;
+  }
+  get minSimilarity(): number | undefined {
+    return this.inner.minSimilarity;
+  }
 
   embedPassages(texts: string[]): Promise<Float32Array[]> {
     return this.inner.embedPassages(texts);
@@ -75,7 +86,8 @@ export class MicroBatchingEmbedder implements Embedder {
  */
 export async function queryPrefixDrift(embedder: Embedder, texts: readonly string[]): Promise<number> {
   let worst = 0;
-  for (const text of texts) worst = Math.max(worst, maxAbsDiff(await embedder.embedQuery(text), (await embedder.embedPassages([text]))[0]!));
+  for (const text of texts)
+    worst = Math.max(worst, maxAbsDiff(await embedder.embedQuery(text), (await embedder.embedPassages([text]))[0]!));
   return worst;
 }
 

@@ -28,7 +28,12 @@ export interface QueryPathResult {
  * p99 over 200 questions says how slow the second-slowest question typically is, not one hiccup.
  * `other` is what the stages don't cover (query analysis, bookkeeping); `overhead` is total − embed.
  */
-export async function measureQueryPath(engine: TimedAsker, questions: readonly string[], passes: number, warmup = 10): Promise<QueryPathResult> {
+export async function measureQueryPath(
+  engine: TimedAsker,
+  questions: readonly string[],
+  passes: number,
+  warmup = 10,
+): Promise<QueryPathResult> {
   if (questions.length === 0 || passes < 1) throw new Error('measureQueryPath: need questions and at least one pass');
   for (let i = 0; i < warmup; i++) await engine.ask(questions[i % questions.length]!);
   const samples = questions.map(() => new Map<string, number[]>());

@@ -32,7 +32,13 @@ export interface QueryPathSectionOptions {
   largeCorpus?: (quick: boolean) => number;
 }
 
-async function measure(ctx: BenchContext, model: BenchModel | null, corpus: { label: string; dir: string }, questions: string[], passes: number): Promise<QueryPathRun> {
+async function measure(
+  ctx: BenchContext,
+  model: BenchModel | null,
+  corpus: { label: string; dir: string },
+  questions: string[],
+  passes: number,
+): Promise<QueryPathRun> {
   const label = model?.label ?? 'keyword only (no model)';
   ctx.log(`query-path: ${label}, ${corpus.label}: building the index`);
   const pipeline = await openOurPipeline(ctx.root, corpus.dir, model);
@@ -57,7 +63,16 @@ function tables(runs: QueryPathRun[]): Table[] {
   const summary: Table = {
     title: 'Query path: end to end in process (Engine.ask), and retrieval overhead against the query embedding',
     columns: ['engine', 'answered', 'total p50', 'total p95', 'total p99', 'embed p50', 'overhead p50', 'overhead ÷ embed'],
-    rows: runs.map((r) => [label(r), `${r.answered}/${r.questions}`, r.stages.total?.p50, r.stages.total?.p95, r.stages.total?.p99, r.stages.embed?.p50, r.stages.overhead?.p50, r.overheadToEmbed]),
+    rows: runs.map((r) => [
+      label(r),
+      `${r.answered}/${r.questions}`,
+      r.stages.total?.p50,
+      r.stages.total?.p95,
+      r.stages.total?.p99,
+      r.stages.embed?.p50,
+      r.stages.overhead?.p50,
+      r.overheadToEmbed,
+    ]),
   };
   return [summary, byStage('p50'), byStage('p95'), byStage('p99')];
 }
@@ -66,7 +81,8 @@ function tables(runs: QueryPathRun[]): Table[] {
 export function createQueryPathSection(options: QueryPathSectionOptions = {}): Section {
   return {
     name: 'query-path',
-    description: 'Engine.ask per stage (BM25, query embedding, HNSW, fusion, quotes) p50/p95/p99 over 200+ questions, both models and keyword mode',
+    description:
+      'Engine.ask per stage (BM25, query embedding, HNSW, fusion, quotes) p50/p95/p99 over 200+ questions, both models and keyword mode',
     async run(ctx: BenchContext): Promise<SectionResult> {
       const articles = path.join(ctx.root, 'data', 'articles');
       const set = await loadQuestions(path.join(ctx.root, 'test', 'fixtures', 'questions.json'));
@@ -96,8 +112,12 @@ export function createQueryPathSection(options: QueryPathSectionOptions = {}): S
       }
       notes.push(
         `Questions: the ${set.answerable.length + set.offTopic.length} of test/fixtures/questions.json, then ${questions.length - set.answerable.length - set.offTopic.length} made from 4–9 word windows of the shipped articles' sentences in a few phrasings (seed ${SEED}). Each is asked ${passes} times after 10 warm-up asks; its figure is the median of those.`,
-        'Stages are Engine.ask\'s own timings: bm25 (keyword search), embed (query embedding), vector (HNSW search), fusion (reciprocal rank fusion), compose (quote extraction and answer), total (the whole call); other = total minus the stages (query analysis).',
-        ...(large > 0 ? ['The synthetic corpus (sentences of the shipped articles, shuffled into articles) shows how BM25, HNSW and quote extraction grow with the corpus; the MiniLM-shaped model is left out there because embedding it would take minutes, and its query cost does not depend on the corpus.'] : []),
+        "Stages are Engine.ask's own timings: bm25 (keyword search), embed (query embedding), vector (HNSW search), fusion (reciprocal rank fusion), compose (quote extraction and answer), total (the whole call); other = total minus the stages (query analysis).",
+        ...(large > 0
+          ? [
+              'The synthetic corpus (sentences of the shipped articles, shuffled into articles) shows how BM25, HNSW and quote extraction grow with the corpus; the MiniLM-shaped model is left out there because embedding it would take minutes, and its query cost does not depend on the corpus.',
+            ]
+          : []),
         ...notes,
       );
       return { tables: tables(runs), data: { questions: questions.length, passes, seed: SEED, runs }, notes };

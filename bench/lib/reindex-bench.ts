@@ -60,15 +60,43 @@ function tables(runs: ModelReindex[], articles: number): Table[] {
     columns: ['model', 'passages', 'seconds', 'passages/s', 'articles/s', 'embed passages/s', 'load+chunk %', 'embed %', 'HNSW+write %'],
     rows: runs.map((r) => {
       const share = phaseShares(r.cold);
-      return [r.model, r.cold.passages, r.cold.seconds, perSecond(r.cold.passages, r.cold.seconds), perSecond(r.cold.articles, r.cold.seconds), r.cold.embedPassagesPerSecond && perSecond(r.cold.embedPassagesPerSecond, 1), share.loadChunk, share.embed, share.write];
+      return [
+        r.model,
+        r.cold.passages,
+        r.cold.seconds,
+        perSecond(r.cold.passages, r.cold.seconds),
+        perSecond(r.cold.articles, r.cold.seconds),
+        r.cold.embedPassagesPerSecond && perSecond(r.cold.embedPassagesPerSecond, 1),
+        share.loadChunk,
+        share.embed,
+        share.write,
+      ];
     }),
   };
   const incremental: Table = {
     title: 'Reindex: incremental runs after the cold build',
     columns: ['model', 'run', 're-embedded', 'seconds', '× cold', 'load+chunk s', 'embed s', 'HNSW+write s'],
     rows: runs.flatMap((r) => [
-      [r.model, 'nothing changed', r.unchanged.embedded, r.unchanged.seconds, r.unchanged.ratioToCold, r.unchanged.phases.loadChunk, r.unchanged.phases.embed, r.unchanged.phases.write],
-      [r.model, `1 article changed (${r.oneChanged.articlePassages} passages)`, r.oneChanged.embedded, r.oneChanged.seconds, Math.round((r.oneChanged.seconds / r.cold.seconds) * 1000) / 1000, r.oneChanged.phases.loadChunk, r.oneChanged.phases.embed, r.oneChanged.phases.write],
+      [
+        r.model,
+        'nothing changed',
+        r.unchanged.embedded,
+        r.unchanged.seconds,
+        r.unchanged.ratioToCold,
+        r.unchanged.phases.loadChunk,
+        r.unchanged.phases.embed,
+        r.unchanged.phases.write,
+      ],
+      [
+        r.model,
+        `1 article changed (${r.oneChanged.articlePassages} passages)`,
+        r.oneChanged.embedded,
+        r.oneChanged.seconds,
+        Math.round((r.oneChanged.seconds / r.cold.seconds) * 1000) / 1000,
+        r.oneChanged.phases.loadChunk,
+        r.oneChanged.phases.embed,
+        r.oneChanged.phases.write,
+      ],
     ]),
   };
   return [cold, incremental];
@@ -107,7 +135,7 @@ export function createReindexSection(options: ReindexSectionOptions = {}): Secti
         }
         notes.push(
           `Model load, not in the figures: ${runs.map((r) => `${r.model} ${r.modelLoadSeconds} s`).join(', ')}.`,
-          'Phases come from reindex\'s progress callback: load+chunk ends at its first report (before any embedding), embed at its last; HNSW+write is the rest (graph build, files, checksums, manifest switch).',
+          "Phases come from reindex's progress callback: load+chunk ends at its first report (before any embedding), embed at its last; HNSW+write is the rest (graph build, files, checksums, manifest switch).",
           'An incremental run still reads every article, reads and verifies the previous index, and rebuilds and rewrites the whole HNSW index: only embedding is skipped for unchanged articles.',
           'Embedding batch size (1–64) and two worker threads with an ONNX session each gave no throughput gain over one session with batches of 16: see bench/README.md.',
         );

@@ -43,7 +43,14 @@ export interface ScaleResult {
   memory: { vectorBytes: number; rssBeforeBuildMiB: number; rssAfterBuildMiB: number };
   bruteForce: LatencySummary & { passes: number };
   sweep: EfPoint[];
-  chosen: { ef: number; recall: number; metTarget: boolean; latency: LatencySummary & { passes: number }; speedupP50: number; speedupP99: number };
+  chosen: {
+    ef: number;
+    recall: number;
+    metTarget: boolean;
+    latency: LatencySummary & { passes: number };
+    speedupP50: number;
+    speedupP99: number;
+  };
 }
 
 const MiB = 2 ** 20;
@@ -97,7 +104,9 @@ export async function measureScale(o: ScaleOptions): Promise<ScaleResult> {
   const started = performance.now();
   const index = buildHnsw(corpus, params, (done) => {
     const s = (performance.now() - started) / 1000;
-    log(`HNSW build ${done.toLocaleString('en-US')}/${o.size.toLocaleString('en-US')} after ${s.toFixed(0)} s, ~${((s / done) * (o.size - done)).toFixed(0)} s left`);
+    log(
+      `HNSW build ${done.toLocaleString('en-US')}/${o.size.toLocaleString('en-US')} after ${s.toFixed(0)} s, ~${((s / done) * (o.size - done)).toFixed(0)} s left`,
+    );
   });
   const buildSeconds = (performance.now() - started) / 1000;
   const rssAfterBuildMiB = rssMiB();

@@ -13,7 +13,10 @@ const BRUTE_FORCE_REPEAT_LIMIT = 100_000;
 export function measureInChild(options: Omit<ScaleOptions, 'log'>, log: (m: string) => void): Promise<ScaleResult> {
   return new Promise((resolve, reject) => {
     // --expose-gc lets the worker collect garbage before reading RSS.
-    const child = fork(WORKER, [JSON.stringify(options)], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(WORKER, [JSON.stringify(options)], {
+      execArgv: ['--import', 'tsx', '--expose-gc'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     let result: ScaleResult | undefined;
     let failure: string | undefined;
     child.on('message', (m: WorkerMessage) => {
@@ -34,7 +37,20 @@ const MiB = 2 ** 20;
 function tables(results: ScaleResult[]): Table[] {
   const summary: Table = {
     title: 'Scale: HNSW vs exact brute force (384-d, recall@10 vs exact; latency ms per query)',
-    columns: ['vectors', 'data', 'build s', 'index MiB', 'RSS MiB', 'ef', 'recall@10', 'HNSW p50', 'HNSW p99', 'exact p50', 'exact p99', 'speed-up p50'],
+    columns: [
+      'vectors',
+      'data',
+      'build s',
+      'index MiB',
+      'RSS MiB',
+      'ef',
+      'recall@10',
+      'HNSW p50',
+      'HNSW p99',
+      'exact p50',
+      'exact p99',
+      'speed-up p50',
+    ],
     rows: results.map((r) => [
       r.size,
       r.distribution,
@@ -93,7 +109,9 @@ export const scaleSection: Section = {
         : 'Vectors: uniform random on the unit sphere (the hard, unrealistic case).',
       `HNSW M=${first?.hnsw.M}, efConstruction=${first?.hnsw.efConstruction}, built single-threaded with addPoint; ef is the smallest swept value with recall@10 ≥ 0.95.`,
       `Latency per query is the median over ${options.repeats} pass(es) of ${options.queries} queries; brute force gets 1 pass above ${BRUTE_FORCE_REPEAT_LIMIT.toLocaleString('en-US')} vectors. RSS is the worker process after the build (vectors + index).`,
-      ...results.filter((r) => !r.chosen.metTarget).map((r) => `${r.size.toLocaleString('en-US')} ${r.distribution}: no swept ef reached recall@10 0.95; the largest is reported.`),
+      ...results
+        .filter((r) => !r.chosen.metTarget)
+        .map((r) => `${r.size.toLocaleString('en-US')} ${r.distribution}: no swept ef reached recall@10 0.95; the largest is reported.`),
     ];
     return { tables: tables(results), data: { results }, notes };
   },

@@ -93,6 +93,11 @@ export function sentenceArticles(pool: readonly string[], options: SentenceArtic
 }
 
 /** Writes `count` sentence-shuffled articles built from `articlesDir` into `dir`; returns the file names. */
-export async function writeSentenceCorpus(articlesDir: string, dir: string, count: number, options: SentenceArticleOptions): Promise<string[]> {
+export async function writeSentenceCorpus(
+  articlesDir: string,
+  dir: string,
+  count: number,
+  options: SentenceArticleOptions,
+): Promise<string[]> {
   return writeArticleFiles(dir, count, sentenceArticles(await realSentences(articlesDir), options));
 }

@@ -19,6 +19,9 @@ export function renderTable(table: Table): string {
   const numeric = table.columns.map((_, i) => table.rows.length > 0 && table.rows.every((r) => typeof r[i] !== 'string'));
   const widths = table.columns.map((c, i) => Math.max(c.length, ...body.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
-    cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+    cells
+      .map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [table.title, line(table.columns), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }

@@ -70,7 +70,9 @@ export function guildCreatePayload(guild: GuildFixture, bot: APIUser, joinedAt: 
       role(DEFAULT_IDS.botRole, bot.username, BOT_ROLE_PERMISSIONS, 1, true, bot.id),
     ],
     channels: [{ ...textChannel(guild), guild_id: undefined }],
-    members: [{ user: bot, roles: [DEFAULT_IDS.botRole], joined_at: joinedAt, deaf: false, mute: false, flags: 0, nick: null, avatar: null }],
+    members: [
+      { user: bot, roles: [DEFAULT_IDS.botRole], joined_at: joinedAt, deaf: false, mute: false, flags: 0, nick: null, avatar: null },
+    ],
     emojis: [],
     stickers: [],
     threads: [],

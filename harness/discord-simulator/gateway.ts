@@ -6,7 +6,19 @@ import type { SimulatorState } from './state.js';
 import { WaitableLog } from './waitable-log.js';
 
 /** Gateway opcodes the simulator speaks. */
-export const Op = { Dispatch: 0, Heartbeat: 1, Identify: 2, PresenceUpdate: 3, VoiceStateUpdate: 4, Resume: 6, Reconnect: 7, RequestGuildMembers: 8, InvalidSession: 9, Hello: 10, HeartbeatAck: 11 } as const;
+export const Op = {
+  Dispatch: 0,
+  Heartbeat: 1,
+  Identify: 2,
+  PresenceUpdate: 3,
+  VoiceStateUpdate: 4,
+  Resume: 6,
+  Reconnect: 7,
+  RequestGuildMembers: 8,
+  InvalidSession: 9,
+  Hello: 10,
+  HeartbeatAck: 11,
+} as const;
 
 /** One gateway payload, in either direction. */
 export interface GatewayFrame {
@@ -38,7 +50,10 @@ export class GatewaySimulator {
   #nextConnectionId = 1;
   #session: GatewaySession | undefined;
 
-  constructor(private readonly state: SimulatorState, server: Server) {
+  constructor(
+    private readonly state: SimulatorState,
+    server: Server,
+  ) {
     this.#wss = new WebSocketServer({ server });
     this.#wss.on('connection', (socket, req) => this.#accept(socket, req));
   }

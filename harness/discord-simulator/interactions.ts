@@ -1,5 +1,14 @@
 import type { APIUser } from 'discord.js';
-import { ALL_PERMISSIONS, BOT_ROLE_PERMISSIONS, DEFAULT_IDS, botUser, guildFixture, humanUser, textChannel, type GuildFixture } from './fixtures.js';
+import {
+  ALL_PERMISSIONS,
+  BOT_ROLE_PERMISSIONS,
+  DEFAULT_IDS,
+  botUser,
+  guildFixture,
+  humanUser,
+  textChannel,
+  type GuildFixture,
+} from './fixtures.js';
 import { blankAppMessage } from './messages.js';
 import { interactionToken, snowflake } from './snowflake.js';
 
@@ -26,7 +35,9 @@ export interface InvocationOptions {
 export type OptionValues = Record<string, string | number | boolean> | Array<Record<string, unknown>>;
 
 /** A slash command (`/name option:value`): type 2, `data.type` 1. */
-export function chatInputInteraction(opts: InvocationOptions & { name: string; options?: OptionValues; subcommand?: string; commandId?: string }): InteractionPayload {
+export function chatInputInteraction(
+  opts: InvocationOptions & { name: string; options?: OptionValues; subcommand?: string; commandId?: string },
+): InteractionPayload {
   const options = toOptions(opts.options ?? {});
   return base(opts, 2, {
     id: opts.commandId ?? snowflake(),
@@ -37,7 +48,9 @@ export function chatInputInteraction(opts: InvocationOptions & { name: string; o
 }
 
 /** A message context-menu command (Apps → name) on `targetMessage`: type 2, `data.type` 3. */
-export function messageContextInteraction(opts: InvocationOptions & { name: string; targetMessage?: Record<string, unknown>; commandId?: string }): InteractionPayload {
+export function messageContextInteraction(
+  opts: InvocationOptions & { name: string; targetMessage?: Record<string, unknown>; commandId?: string },
+): InteractionPayload {
   const author = humanUser({ id: '1150000000000000299', username: 'reporter', global_name: 'Reporter' });
   // A message a person wrote: no webhook or application ids, plain message type.
   const written = { author, type: 0, content: 'A message to check.', webhook_id: undefined, application_id: undefined };
@@ -59,7 +72,9 @@ export function buttonInteraction(opts: InvocationOptions & { customId: string; 
 }
 
 /** A string-select choice on `message`: type 3, component 3. */
-export function selectInteraction(opts: InvocationOptions & { customId: string; values: string[]; message?: Record<string, unknown> }): InteractionPayload {
+export function selectInteraction(
+  opts: InvocationOptions & { customId: string; values: string[]; message?: Record<string, unknown> },
+): InteractionPayload {
   const menu = { type: 3, custom_id: opts.customId, options: opts.values.map((v) => ({ label: v, value: v })) };
   const message = opts.message ?? defaultMessage(opts, { components: [{ type: 1, components: [menu] }] });
   return { ...base(opts, 3, { custom_id: opts.customId, component_type: 3, values: opts.values }), message };

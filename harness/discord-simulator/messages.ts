@@ -80,7 +80,14 @@ function applyMessageFields(message: SimMessage, body: Record<string, unknown>):
   if (Array.isArray(body.attachments)) {
     message.attachments = (body.attachments as Array<Record<string, unknown>>).map((a) => {
       const filename = String(a.filename ?? 'file');
-      return { size: 0, ...a, filename, id: snowflake(), url: `https://cdn.example.invalid/${filename}`, proxy_url: `https://media.example.invalid/${filename}` };
+      return {
+        size: 0,
+        ...a,
+        filename,
+        id: snowflake(),
+        url: `https://cdn.example.invalid/${filename}`,
+        proxy_url: `https://media.example.invalid/${filename}`,
+      };
     });
   }
   return message;

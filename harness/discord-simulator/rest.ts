@@ -124,10 +124,18 @@ function okRateLimitHeaders(routeName: string): Record<string, string> {
 }
 
 function bucketFor(key: string): string {
-  return Buffer.from(key.replace(/\d{5,}/g, ':id')).toString('hex').slice(0, 32);
+  return Buffer.from(key.replace(/\d{5,}/g, ':id'))
+    .toString('hex')
+    .slice(0, 32);
 }
 
-function finish(state: SimulatorState, res: ServerResponse, request: RecordedRequest, result: RouteResult, headers: Record<string, string> = {}): void {
+function finish(
+  state: SimulatorState,
+  res: ServerResponse,
+  request: RecordedRequest,
+  result: RouteResult,
+  headers: Record<string, string> = {},
+): void {
   request.status = result.status;
   sendJson(res, result.status, result.data, headers);
   state.requests.push(request);

@@ -15,20 +15,31 @@ export const applicationRoutes: Route[] = [
   route('GET', '/users/@me', 'currentUser', true, ({ state }) => ok(state.bot)),
   route('GET', '/applications/@me', 'currentApplication', true, ({ state }) => ok(application(state))),
   route('GET', '/oauth2/applications/@me', 'currentApplicationOAuth', true, ({ state }) => ok(application(state))),
-  route('GET', '/applications/:appId/commands', 'globalCommands', true, (ctx) =>
-    ownApp(ctx) ?? ok(ctx.state.commands.global),
+  route('GET', '/applications/:appId/commands', 'globalCommands', true, (ctx) => ownApp(ctx) ?? ok(ctx.state.commands.global)),
+  route(
+    'PUT',
+    '/applications/:appId/commands',
+    'overwriteGlobalCommands',
+    true,
+    (ctx) => ownApp(ctx) ?? invalidCommands(ctx) ?? ok(ctx.state.commands.overwrite(ctx.request.body as Array<Record<string, unknown>>)),
   ),
-  route('PUT', '/applications/:appId/commands', 'overwriteGlobalCommands', true, (ctx) =>
-    ownApp(ctx) ?? invalidCommands(ctx) ?? ok(ctx.state.commands.overwrite(ctx.request.body as Array<Record<string, unknown>>)),
+  route(
+    'GET',
+    '/applications/:appId/guilds/:guildId/commands',
+    'guildCommands',
+    true,
+    (ctx) => ownApp(ctx) ?? knownGuild(ctx) ?? ok(ctx.state.commands.guild(ctx.params.guildId ?? '')),
   ),
-  route('GET', '/applications/:appId/guilds/:guildId/commands', 'guildCommands', true, (ctx) =>
-    ownApp(ctx) ?? knownGuild(ctx) ?? ok(ctx.state.commands.guild(ctx.params.guildId ?? '')),
-  ),
-  route('PUT', '/applications/:appId/guilds/:guildId/commands', 'overwriteGuildCommands', true, (ctx) =>
-    ownApp(ctx) ??
-    knownGuild(ctx) ??
-    invalidCommands(ctx) ??
-    ok(ctx.state.commands.overwrite(ctx.request.body as Array<Record<string, unknown>>, ctx.params.guildId)),
+  route(
+    'PUT',
+    '/applications/:appId/guilds/:guildId/commands',
+    'overwriteGuildCommands',
+    true,
+    (ctx) =>
+      ownApp(ctx) ??
+      knownGuild(ctx) ??
+      invalidCommands(ctx) ??
+      ok(ctx.state.commands.overwrite(ctx.request.body as Array<Record<string, unknown>>, ctx.params.guildId)),
   ),
 ];
 
@@ -59,6 +70,7 @@ function knownGuild({ params, state }: RouteContext) {
 
 function invalidCommands({ request }: RouteContext) {
   const body = request.body;
-  const valid = Array.isArray(body) && body.every((c) => typeof c === 'object' && c !== null && typeof (c as { name?: unknown }).name === 'string');
+  const valid =
+    Array.isArray(body) && body.every((c) => typeof c === 'object' && c !== null && typeof (c as { name?: unknown }).name === 'string');
   return valid ? undefined : fail(400, 50035, 'Invalid Form Body');
 }

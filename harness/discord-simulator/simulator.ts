@@ -79,7 +79,8 @@ export class DiscordSimulator {
   /** Requests handled by the named route (e.g. `'interactionCallback'`), or whose path matches. */
   requestsTo(route: string | RegExp, method?: string): RecordedRequest[] {
     return this.requests.filter(
-      (r) => (typeof route === 'string' ? r.route === route : r.path.search(route) !== -1) && (!method || r.method === method.toUpperCase()),
+      (r) =>
+        (typeof route === 'string' ? r.route === route : r.path.search(route) !== -1) && (!method || r.method === method.toUpperCase()),
     );
   }
 

@@ -1,8 +1,10 @@
 /** Terminal styling that turns itself off when output is not a terminal or NO_COLOR is set. */
 const enabled = (stream: NodeJS.WriteStream) => stream.isTTY === true && !process.env.NO_COLOR;
 
-const wrap = (open: number, close: number) => (text: string, stream: NodeJS.WriteStream = process.stdout) =>
-  enabled(stream) ? `\x1b[${open}m${text}\x1b[${close}m` : text;
+const wrap =
+  (open: number, close: number) =>
+  (text: string, stream: NodeJS.WriteStream = process.stdout) =>
+    enabled(stream) ? `\x1b[${open}m${text}\x1b[${close}m` : text;
 
 export const bold = wrap(1, 22);
 export const dim = wrap(2, 22);

@@ -37,7 +37,11 @@ export function createContext(g: GraphBuilder, build: BertBuild): BuildContext {
 }
 
 /** Adds the gain (ones) and bias (zeros) of the LayerNorm called `name`, as BERT initialises them. */
-export function layerNormParams(ctx: BuildContext, name: string, scope: string): { scope: string; gamma: string; beta: string; eps: string } {
+export function layerNormParams(
+  ctx: BuildContext,
+  name: string,
+  scope: string,
+): { scope: string; gamma: string; beta: string; eps: string } {
   const h = ctx.architecture.hiddenSize;
   return {
     scope,

@@ -20,15 +20,21 @@ export function embeddings(ctx: BuildContext, inputIds: string, tokenTypeIds: st
   const words = ctx.tokenScales ? scaleRows(ctx, ctx.tokenScales, unscaled, inputIds) : unscaled;
 
   // Positions 0..seq-1 are the first rows of the table: slice it to the input's length.
-  const positionTable = g.floats('embeddings.position_embeddings.weight',
-    ctx.random('embeddings.position_embeddings.weight', a.maxPositionEmbeddings * h, scales.position), [a.maxPositionEmbeddings, h]);
+  const positionTable = g.floats(
+    'embeddings.position_embeddings.weight',
+    ctx.random('embeddings.position_embeddings.weight', a.maxPositionEmbeddings * h, scales.position),
+    [a.maxPositionEmbeddings, h],
+  );
   const shape = g.op('Shape', [inputIds], s);
   const seqLength = g.op('Slice', [shape, g.int64s('const_slice_1', [1]), g.int64s('const_slice_2', [2])], s);
   const zero = g.int64s('const_slice_0', [0]);
   const positions = g.op('Slice', [positionTable, zero, seqLength, zero], s);
 
-  const typeTable = g.floats('embeddings.token_type_embeddings.weight',
-    ctx.random('embeddings.token_type_embeddings.weight', a.typeVocabSize * h, scales.tokenType), [a.typeVocabSize, h]);
+  const typeTable = g.floats(
+    'embeddings.token_type_embeddings.weight',
+    ctx.random('embeddings.token_type_embeddings.weight', a.typeVocabSize * h, scales.tokenType),
+    [a.typeVocabSize, h],
+  );
   const types = g.op('Gather', [typeTable, tokenTypeIds], { ...s, attrs: { axis: 0 } });
 
   const sum = g.op('Add', [g.op('Add', [words, positions], s), types], s);

@@ -37,7 +37,13 @@ export function buildBertOnnx(build: BertBuild): Uint8Array {
 
   g.node('Identity', [hidden], { scope: '/encoder', outputs: ['last_hidden_state'] });
   g.output('last_hidden_state', 'float32', ['batch_size', 'sequence_length', a.hiddenSize]);
-  return g.toBytes({ opset: OPSET, irVersion: IR_VERSION, producerName: 'casefile make-test-model', producerVersion: '1', graphName: 'bert' });
+  return g.toBytes({
+    opset: OPSET,
+    irVersion: IR_VERSION,
+    producerName: 'casefile make-test-model',
+    producerVersion: '1',
+    graphName: 'bert',
+  });
 }
 
 /** attention_mask [b, s] (1 = token, 0 = padding) → [b, 1, 1, s] scores to add before softmax. */
@@ -52,7 +58,10 @@ function additiveMask(ctx: BuildContext, attentionMask: string): string {
 
 function linear(ctx: BuildContext, x: DynamicQuantized, name: string, scope: string, inF: number, outF: number): string {
   return quantizedLinear(ctx.g, x, {
-    scope, name, inFeatures: inF, outFeatures: outF,
+    scope,
+    name,
+    inFeatures: inF,
+    outFeatures: outF,
     weight: ctx.random(`${name}.weight`, inF * outF, ctx.scales.layer),
     bias: filled(outF, 0),
   });
@@ -85,13 +94,26 @@ function encoderLayer(ctx: BuildContext, index: number, x: string, mask: string)
   const merged = g.op('Reshape', [context, g.int64s(`${prefix}.attention.merge_heads_shape`, [0, 0, h])], { scope: at });
 
   const attnOut = linear(ctx, dynamicQuantize(g, merged, `${at}/output`), `${prefix}.attention.output.dense`, `${at}/output`, h, h);
-  const afterAttention = layerNorm(g, g.op('Add', [attnOut, x], { scope: at }),
-    layerNormParams(ctx, `${prefix}.attention.output.LayerNorm`, `${at}/output/LayerNorm`));
+  const afterAttention = layerNorm(
+    g,
+    g.op('Add', [attnOut, x], { scope: at }),
+    layerNormParams(ctx, `${prefix}.attention.output.LayerNorm`, `${at}/output/LayerNorm`),
+  );
 
   const ff = `${scope}/ffn`;
-  const inner = linear(ctx, dynamicQuantize(g, afterAttention, ff), `${prefix}.intermediate.dense`, `${ff}/intermediate`, h, a.intermediateSize);
+  const inner = linear(
+    ctx,
+    dynamicQuantize(g, afterAttention, ff),
+    `${prefix}.intermediate.dense`,
+    `${ff}/intermediate`,
+    h,
+    a.intermediateSize,
+  );
   const activated = gelu(g, inner, ctx.c, `${ff}/gelu`);
   const outer = linear(ctx, dynamicQuantize(g, activated, `${ff}/output`), `${prefix}.output.dense`, `${ff}/output`, a.intermediateSize, h);
-  return layerNorm(g, g.op('Add', [outer, afterAttention], { scope: ff }),
-    layerNormParams(ctx, `${prefix}.output.LayerNorm`, `${ff}/output/LayerNorm`));
+  return layerNorm(
+    g,
+    g.op('Add', [outer, afterAttention], { scope: ff }),
+    layerNormParams(ctx, `${prefix}.output.LayerNorm`, `${ff}/output/LayerNorm`),
+  );
 }

@@ -23,7 +23,9 @@ export function defaultCorpusDir(root: string = PROJECT_ROOT): string {
 /** Texts of every article file in `dir`, in file-name order so results are reproducible. */
 export function readCorpus(dir: string): string[] {
   if (!existsSync(dir)) throw new CorpusNotFoundError(`Article folder not found: ${dir}`);
-  const files = readdirSync(dir).filter((f) => ARTICLE_FILE.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => ARTICLE_FILE.test(f))
+    .sort();
   if (files.length === 0) throw new CorpusNotFoundError(`No .txt or .md articles in ${dir}`);
   return files.map((f) => readFileSync(path.join(dir, f), 'utf8'));
 }

@@ -97,7 +97,12 @@ export class GraphBuilder {
 
   /** An int64 constant (shapes, axes, indices). */
   int64s(name: string, values: number[], dims: number[] = [values.length]): string {
-    return this.initializer(name, 'int64', dims, BigInt64Array.from(values, (v) => BigInt(v)));
+    return this.initializer(
+      name,
+      'int64',
+      dims,
+      BigInt64Array.from(values, (v) => BigInt(v)),
+    );
   }
 
   /** A uint8 constant (quantised weights and zero points). */

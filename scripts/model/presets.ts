@@ -48,8 +48,13 @@ export const PRESETS = {
   tiny: {
     id: 'casefile/tiny-bert',
     architecture: {
-      hiddenSize: 64, numHiddenLayers: 2, numAttentionHeads: 4, intermediateSize: 128,
-      maxPositionEmbeddings: 512, typeVocabSize: 2, layerNormEps: 1,
+      hiddenSize: 64,
+      numHiddenLayers: 2,
+      numAttentionHeads: 4,
+      intermediateSize: 128,
+      maxPositionEmbeddings: 512,
+      typeVocabSize: 2,
+      layerNormEps: 1,
     },
     modelMaxLength: 512,
     seed: 20220907,
@@ -60,8 +65,13 @@ export const PRESETS = {
   minilm: {
     id: 'casefile/minilm-l6-random',
     architecture: {
-      hiddenSize: 384, numHiddenLayers: 6, numAttentionHeads: 12, intermediateSize: 1536,
-      maxPositionEmbeddings: 512, typeVocabSize: 2, layerNormEps: 1e-12,
+      hiddenSize: 384,
+      numHiddenLayers: 6,
+      numAttentionHeads: 12,
+      intermediateSize: 1536,
+      maxPositionEmbeddings: 512,
+      typeVocabSize: 2,
+      layerNormEps: 1e-12,
     },
     vocabSize: 30522,
     modelMaxLength: 512,

@@ -33,7 +33,5 @@ function tokenCounts(texts: string[]): Map<string, number> {
 export function tokenScales(tokens: string[], texts: string[]): Float32Array {
   const counts = tokenCounts(texts);
   const specials = new Set<string>(Object.values(SPECIAL_TOKENS));
-  return Float32Array.from(tokens, (token) =>
-    specials.has(token) ? SPECIAL_SCALE : 1 / Math.sqrt(Math.max(1, counts.get(token) ?? 0)),
-  );
+  return Float32Array.from(tokens, (token) => (specials.has(token) ? SPECIAL_SCALE : 1 / Math.sqrt(Math.max(1, counts.get(token) ?? 0))));
 }

@@ -134,7 +134,12 @@ export function composeAnswer(input: ComposeInput): Composed {
     const cov = coverage(query, sentences, s);
     const shortPenalty = entry.terms.length < 4 ? 0.7 : 1;
     const typeBonus = ANSWER_TYPE_BONUS * answerTypeStrength(entry.text, query.answerType, query.counted);
-    return { sentence: s, coverage: cov, passage, score: (cov.share + PASSAGE_WEIGHT * (passageStrength.get(passage) ?? 0) + typeBonus) * shortPenalty };
+    return {
+      sentence: s,
+      coverage: cov,
+      passage,
+      score: (cov.share + PASSAGE_WEIGHT * (passageStrength.get(passage) ?? 0) + typeBonus) * shortPenalty,
+    };
   });
   candidates.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
 
@@ -146,7 +151,10 @@ export function composeAnswer(input: ComposeInput): Composed {
 
   // A "when" / "how long" / "how many" question whose best quote holds a date, duration or number
   // is answered by such quotes only: the same words without one are context, not an answer.
-  const typed = query.answerType !== null && query.answerType !== 'person' && hasAnswerType(sentences.sentences[top.sentence]!.text, query.answerType, query.counted);
+  const typed =
+    query.answerType !== null &&
+    query.answerType !== 'person' &&
+    hasAnswerType(sentences.sentences[top.sentence]!.text, query.answerType, query.counted);
   const chosen: Array<Candidate & { also: Set<string> }> = [];
   for (const c of candidates) {
     if (chosen.length >= MAX_CITATIONS) break;

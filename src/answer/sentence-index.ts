@@ -50,11 +50,13 @@ export class SentenceIndex {
       }
     });
     this.bm25 = new Bm25Index(this.sentences.map((s) => s.terms));
-    const sorted = this.sentences.map((_, i) => i).sort((a, b) => {
-      const x = this.sentences[a]!;
-      const y = this.sentences[b]!;
-      return x.articleId < y.articleId ? -1 : x.articleId > y.articleId ? 1 : x.start - y.start;
-    });
+    const sorted = this.sentences
+      .map((_, i) => i)
+      .sort((a, b) => {
+        const x = this.sentences[a]!;
+        const y = this.sentences[b]!;
+        return x.articleId < y.articleId ? -1 : x.articleId > y.articleId ? 1 : x.start - y.start;
+      });
     sorted.forEach((i, k) => {
       const prev = sorted[k - 1];
       const next = sorted[k + 1];

@@ -8,7 +8,10 @@ const DERIVED_TITLE_MAX = 80;
 
 /** The title text of a Markdown heading line, or the line itself. */
 export function headlineText(line: string): string {
-  return line.replace(/^#{1,6}\s+/, '').replace(/\s+#+\s*$/, '').trim();
+  return line
+    .replace(/^#{1,6}\s+/, '')
+    .replace(/\s+#+\s*$/, '')
+    .trim();
 }
 
 /**

@@ -45,8 +45,7 @@ const WIRE_VERB = /^(UPDATE[SD]?|ADDS|RECASTS|REFILES?|CORRECTS?|REPEATS|WRITETH
 const WIRE_PARENTHETICAL = /^\((updates?|adds|recasts|refiles?|corrects?|repeats)\b[^)]*\)$/i;
 
 /** "— Name (@handle) September 7, 2022": the signature under an embedded tweet. */
-const TWEET_SIGNATURE =
-  /^[—–-]{1,2}\s*[^()\n]{1,80}\(@\w{1,15}\)\s*(\p{L}+\.? \d{1,2},? \d{4}|\d{1,2} \p{L}+\.? \d{4})\s*$/u;
+const TWEET_SIGNATURE = /^[—–-]{1,2}\s*[^()\n]{1,80}\(@\w{1,15}\)\s*(\p{L}+\.? \d{1,2},? \d{4}|\d{1,2} \p{L}+\.? \d{4})\s*$/u;
 
 /** True for the signature line of an embedded tweet (`cleaning.ts` also drops the tweet text above it). */
 export function isTweetSignature(line: string): boolean {

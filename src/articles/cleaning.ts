@@ -19,7 +19,8 @@ import type { TextSpan } from '../types.js';
 export const CLEANING_VERSION = 2;
 
 /** Why a span was left out of the body. */
-export type DropReason = BoilerplateKind | 'tweet' | 'headline' | 'byline' | 'date' | 'url' | 'dateline' | 'label' | 'duplicate' | 'fragment';
+export type DropReason =
+  BoilerplateKind | 'tweet' | 'headline' | 'byline' | 'date' | 'url' | 'dateline' | 'label' | 'duplicate' | 'fragment';
 
 /** Everything cleaning found: the kept blocks and what the dropped lines told us. */
 export interface CleanedText {
@@ -120,7 +121,11 @@ function readPreamble(
 function readsAsHeadline(line: string, knownTitle: string | undefined): boolean {
   if (!looksLikeHeadline(line)) return false;
   if (knownTitle === undefined) return true;
-  const squash = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const squash = (s: string): string =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
   return !/[.!?]["”’]?$/.test(headlineText(line)) || squash(headlineText(line)) === squash(knownTitle);
 }
 

@@ -21,9 +21,7 @@ export const FRONT_MATTER_KEYS = ['title', 'outlet', 'date', 'url', 'author'] as
 export type FrontMatterKey = (typeof FRONT_MATTER_KEYS)[number];
 
 /** Result of splitting a file's text into front matter and body. */
-export type FrontMatterResult =
-  | { ok: true; fields: Partial<Record<FrontMatterKey, string>>; body: string }
-  | { ok: false; reason: string };
+export type FrontMatterResult = { ok: true; fields: Partial<Record<FrontMatterKey, string>>; body: string } | { ok: false; reason: string };
 
 const FENCE = /^---[ \t]*$/;
 

@@ -28,7 +28,26 @@ export function urlFromLine(line: string, bareAllowed: boolean): string | undefi
 }
 
 /** Words a byline's name list may contain besides capitalised names and initials. */
-const NAME_JOINERS = new Set(['and', '&', 'de', 'da', 'del', 'della', 'der', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'di', 'du', 'dos']);
+const NAME_JOINERS = new Set([
+  'and',
+  '&',
+  'de',
+  'da',
+  'del',
+  'della',
+  'der',
+  'van',
+  'von',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'la',
+  'le',
+  'di',
+  'du',
+  'dos',
+]);
 
 /**
  * The author(s) a byline names ("By Busra Nur Cakmak and Fatjon Cuka"), or undefined when the

@@ -27,7 +27,8 @@ export function removeTweets(body: Line[], drop: DropRepeat): Line[] {
       const line = body[j]!;
       const words = tokens(line.text);
       const usedBefore = words.filter((w) => (firstSeen.get(w) ?? j) < j).length;
-      const tweetLike = /(^|\s)[@#]\w/.test(line.text) || /pic\.twitter\.com/.test(line.text) || (words.length >= 3 && usedBefore / words.length >= 0.7);
+      const tweetLike =
+        /(^|\s)[@#]\w/.test(line.text) || /pic\.twitter\.com/.test(line.text) || (words.length >= 3 && usedBefore / words.length >= 0.7);
       if (!tweetLike) break;
       removed.add(j);
       drop(line, 'tweet');
@@ -51,7 +52,9 @@ export function removeDuplicates(units: Line[], drop: DropRepeat, alreadySaid: s
   const seen = new Set<string>();
   const repeated = new Set(keys.filter((key) => key && (seen.has(key) || !seen.add(key))));
   const distinct = [...lastIndex.keys()];
-  const redundant = new Set([...repeated].filter((key) => distinct.some((other) => other.length > key.length && ` ${other} `.includes(` ${key} `))));
+  const redundant = new Set(
+    [...repeated].filter((key) => distinct.some((other) => other.length > key.length && ` ${other} `.includes(` ${key} `))),
+  );
   const said = new Set(alreadySaid.map((t) => comparisonKey(t.replace(/[‘’]/g, "'"))));
   return units.filter((unit, i) => {
     const key = keys[i]!;

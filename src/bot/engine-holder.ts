@@ -35,7 +35,11 @@ export class EngineHolder<E extends BotEngine = BotEngine> extends EventEmitter 
   private again = false;
   private readonly logger: Logger;
 
-  private constructor(initial: E, signature: string | undefined, private readonly options: EngineHolderOptions<E>) {
+  private constructor(
+    initial: E,
+    signature: string | undefined,
+    private readonly options: EngineHolderOptions<E>,
+  ) {
     super();
     this.engine = initial;
     this.loadedSignature = signature;
@@ -116,7 +120,11 @@ export class EngineHolder<E extends BotEngine = BotEngine> extends EventEmitter 
     try {
       const engine = await this.options.open();
       this.engine = engine;
-      this.logger.info('index reloaded; new questions use it', { ms: Date.now() - started, passages: engine.status().passages, builtAt: engine.status().builtAt });
+      this.logger.info('index reloaded; new questions use it', {
+        ms: Date.now() - started,
+        passages: engine.status().passages,
+        builtAt: engine.status().builtAt,
+      });
       this.emit('swap', engine);
     } catch (error) {
       this.logger.error('index reload failed; still answering from the previous index', { error });

@@ -33,13 +33,16 @@ export async function main(commands: readonly Command[]): Promise<void> {
     stopping = true;
     logger.info('shutting down: finishing answers in progress', { signal, pending: bot.router.pending });
     engines.close();
-    bot.stop().then(() => ops.close()).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error('error while shutting down', { error });
-        process.exit(1);
-      },
-    );
+    bot
+      .stop()
+      .then(() => ops.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error('error while shutting down', { error });
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

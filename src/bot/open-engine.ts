@@ -31,6 +31,12 @@ export async function openEngineHolder(config: BotConfig, logger: Logger, option
     },
   });
   const status = holder.current().status();
-  logger.info('engine ready', { mode: status.mode, modeReason: status.modeReason, model: status.model, articles: status.articles.length, passages: status.passages });
+  logger.info('engine ready', {
+    mode: status.mode,
+    modeReason: status.modeReason,
+    model: status.model,
+    articles: status.articles.length,
+    passages: status.passages,
+  });
   return holder;
 }

@@ -43,7 +43,9 @@ export class InteractionRouter {
 
   /** Handles one interaction. Never rejects. */
   handle(interaction: Interaction): Promise<void> {
-    const work = this.run(interaction).catch((error: unknown) => this.deps.logger.error('interaction handler crashed', { interactionId: interaction.id, error }));
+    const work = this.run(interaction).catch((error: unknown) =>
+      this.deps.logger.error('interaction handler crashed', { interactionId: interaction.id, error }),
+    );
     this.inFlight.add(work);
     void work.finally(() => this.inFlight.delete(work));
     return work;
@@ -82,7 +84,12 @@ export class InteractionRouter {
   private async run(interaction: Interaction): Promise<void> {
     if (!interaction.isRepliable()) return; // autocomplete: none of our options use it
     const started = performance.now();
-    const fields: LogFields = { interactionId: interaction.id, userId: interaction.user.id, guildId: interaction.guildId, ...describe(interaction) };
+    const fields: LogFields = {
+      interactionId: interaction.id,
+      userId: interaction.user.id,
+      guildId: interaction.guildId,
+      ...describe(interaction),
+    };
     const logger = this.deps.logger.child({ interactionId: interaction.id, command: fields.command, userId: interaction.user.id });
     const ctx: CommandContext = {
       engine: this.deps.engine(),
@@ -146,6 +153,7 @@ function unknownCommand(): UserFacingError {
 
 function describe(interaction: RepliableInteraction): LogFields {
   if (interaction.isCommand()) return { kind: 'command', command: interaction.commandName };
-  if (interaction.isMessageComponent()) return { kind: 'button', command: interaction.customId.split(':')[0], customId: interaction.customId };
+  if (interaction.isMessageComponent())
+    return { kind: 'button', command: interaction.customId.split(':')[0], customId: interaction.customId };
   return { kind: 'other', command: undefined };
 }

@@ -26,7 +26,10 @@ export class Bm25Index {
   private scratch: Float64Array | undefined;
   readonly size: number;
 
-  constructor(docs: readonly string[][], private readonly options: Bm25Options = { k1: 1.2, b: 0.75 }) {
+  constructor(
+    docs: readonly string[][],
+    private readonly options: Bm25Options = { k1: 1.2, b: 0.75 },
+  ) {
     this.size = docs.length;
     this.lengths = docs.map((d) => d.length);
     this.avgLength = this.lengths.reduce((a, b) => a + b, 0) / Math.max(1, docs.length);
@@ -105,7 +108,7 @@ export function topK(docs: readonly number[], score: (doc: number) => number, k:
     const hit = { doc, score: score(doc) };
     if (heap.length < k) {
       heap.push(hit);
-      for (let i = heap.length - 1; i > 0; ) {
+      for (let i = heap.length - 1; i > 0;) {
         const parent = (i - 1) >> 1;
         if (!below(heap[i]!, heap[parent]!)) break;
         [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];

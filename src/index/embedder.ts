@@ -72,7 +72,11 @@ class TransformersEmbedder implements Embedder {
   readonly dimensions: number;
   readonly maxTokens: number;
 
-  constructor(readonly modelId: string, private readonly extractor: Extractor, private readonly profile: ModelProfile) {
+  constructor(
+    readonly modelId: string,
+    private readonly extractor: Extractor,
+    private readonly profile: ModelProfile,
+  ) {
     const config = extractor.model.config;
     this.dimensions = config.hidden_size ?? 0;
     this.maxTokens = Math.min(

@@ -49,7 +49,10 @@ async function inspect(file: string): Promise<{ owner?: LockOwner; stale: boolea
     return { owner, stale: owner.host === os.hostname() && !alive(owner.pid) };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { stale: true };
-    const age = await stat(file).then((s) => Date.now() - s.mtimeMs, () => Infinity);
+    const age = await stat(file).then(
+      (s) => Date.now() - s.mtimeMs,
+      () => Infinity,
+    );
     return { stale: age > UNREADABLE_STALE_MS };
   }
 }
@@ -63,7 +66,12 @@ async function inspect(file: string): Promise<{ owner?: LockOwner; stale: boolea
 export async function withReindexLock<T>(dir: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
   const logger = options.logger ?? silentLogger;
   const file = path.join(dir, LOCK_FILE);
-  const me: LockOwner = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString(), token: randomBytes(8).toString('hex') };
+  const me: LockOwner = {
+    pid: process.pid,
+    host: os.hostname(),
+    startedAt: new Date().toISOString(),
+    token: randomBytes(8).toString('hex'),
+  };
   const deadline = Date.now() + (options.timeoutMs ?? 600_000);
   await mkdir(dir, { recursive: true });
   let announced = false;
@@ -81,12 +89,18 @@ export async function withReindexLock<T>(dir: string, fn: () => Promise<T>, opti
     }
     const { owner, stale } = await inspect(file);
     if (stale) {
-      logger.warn('taking over a reindex lock its process left behind', { lock: file, ...(owner ? { pid: owner.pid, since: owner.startedAt } : {}) });
+      logger.warn('taking over a reindex lock its process left behind', {
+        lock: file,
+        ...(owner ? { pid: owner.pid, since: owner.startedAt } : {}),
+      });
       await rm(file, { force: true });
       continue;
     }
     const holder = owner ? `pid ${owner.pid} on ${owner.host}, since ${owner.startedAt}` : 'a process that is starting';
-    if (Date.now() >= deadline) throw new ReindexBusyError(`another reindex (${holder}) is still writing ${dir}; try again when it has finished, or delete ${file} if no reindex is running`);
+    if (Date.now() >= deadline)
+      throw new ReindexBusyError(
+        `another reindex (${holder}) is still writing ${dir}; try again when it has finished, or delete ${file} if no reindex is running`,
+      );
     if (!announced) logger.warn('waiting for another reindex to finish', { holder });
     announced = true;
     await new Promise((r) => setTimeout(r, options.pollMs ?? 250));

@@ -56,7 +56,10 @@ async function readPrevious(dir: string, logger: Logger): Promise<{ index: Store
  */
 export async function reindex(options: ReindexOptions): Promise<ReindexSummary> {
   const logger = options.logger ?? silentLogger;
-  return withReindexLock(options.embeddingsDir, () => reindexUnlocked(options), { logger, ...(options.lockTimeoutMs !== undefined ? { timeoutMs: options.lockTimeoutMs } : {}) });
+  return withReindexLock(options.embeddingsDir, () => reindexUnlocked(options), {
+    logger,
+    ...(options.lockTimeoutMs !== undefined ? { timeoutMs: options.lockTimeoutMs } : {}),
+  });
 }
 
 async function reindexUnlocked(options: ReindexOptions): Promise<ReindexSummary> {
@@ -72,7 +75,18 @@ async function reindexUnlocked(options: ReindexOptions): Promise<ReindexSummary>
   const vectorsReusable = sameChunker && !!model && previous?.manifest.model?.id === model.id && !!previous.vectors;
   const oldHashes = new Map(previous?.manifest.articles.map((a) => [a.id, a.hash]) ?? []);
 
-  const summary: ReindexSummary = { added: [], changed: [], removed: [], unchanged: [], skipped, passages: 0, embedded: 0, model: model?.id ?? null, seconds: 0, ...(problem ? { previousProblem: problem } : {}) };
+  const summary: ReindexSummary = {
+    added: [],
+    changed: [],
+    removed: [],
+    unchanged: [],
+    skipped,
+    passages: 0,
+    embedded: 0,
+    model: model?.id ?? null,
+    seconds: 0,
+    ...(problem ? { previousProblem: problem } : {}),
+  };
   const passages: Passage[] = [];
   const vectors: Array<Float32Array | null> = [];
   for (const article of articles) {

@@ -16,7 +16,11 @@ export interface VectorHit {
 
 /** An HNSW index over unit vectors in cosine space, labelled by row number. */
 export class VectorIndex {
-  private constructor(private readonly index: hnswlib.HierarchicalNSW, readonly dimensions: number, readonly size: number) {}
+  private constructor(
+    private readonly index: hnswlib.HierarchicalNSW,
+    readonly dimensions: number,
+    readonly size: number,
+  ) {}
 
   /** Builds an index over `vectors`; label i is row i. */
   static build(vectors: readonly Float32Array[], dimensions: number, seed = 100): VectorIndex {

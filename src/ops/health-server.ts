@@ -61,7 +61,8 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
 
 async function handle(req: IncomingMessage, res: ServerResponse, options: HealthServerOptions): Promise<void> {
   const path = (req.url ?? '/').split('?')[0];
-  if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed\n', { allow: 'GET, HEAD' });
+  if (req.method !== 'GET' && req.method !== 'HEAD')
+    return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed\n', { allow: 'GET, HEAD' });
   if (path === '/healthz') {
     const health = options.health();
     return send(res, health.ready ? 200 : 503, 'application/json; charset=utf-8', JSON.stringify(health) + '\n');

@@ -47,7 +47,12 @@ export class BotMetrics {
       labelNames: ['outcome', 'command'],
       registers,
     });
-    this.refusals = new Counter({ name: 'casefile_question_refusals_total', help: 'Questions refused before reaching the engine, by reason', labelNames: ['reason'], registers });
+    this.refusals = new Counter({
+      name: 'casefile_question_refusals_total',
+      help: 'Questions refused before reaching the engine, by reason',
+      labelNames: ['reason'],
+      registers,
+    });
     this.latency = new Histogram({
       name: 'casefile_interaction_duration_seconds',
       help: 'Time from receiving an interaction to the end of its handling (reply sent)',
@@ -73,7 +78,14 @@ export class BotMetrics {
     if (typeof fields.latencyMs === 'number') this.latency.observe({ command, kind }, fields.latencyMs / 1000);
 
     if (kind === 'command' && QUESTION_COMMANDS.has(command)) {
-      const outcome = fields.outcome === 'ok' ? (fields.answered === true ? 'answered' : 'not_covered') : fields.outcome === 'error' ? 'error' : 'refused';
+      const outcome =
+        fields.outcome === 'ok'
+          ? fields.answered === true
+            ? 'answered'
+            : 'not_covered'
+          : fields.outcome === 'error'
+            ? 'error'
+            : 'refused';
       this.questions.inc({ outcome, command });
       if (outcome === 'refused') this.refusals.inc({ reason: boundedReason(fields.outcome) });
     }
@@ -94,12 +106,21 @@ export class BotMetrics {
   private addIndexGauges(read: () => IndexFacts, now: () => number): void {
     const registers = [this.registry];
     // Read at scrape time: the engine behind the bot changes when a reindex is swapped in.
-    new Gauge({ name: 'casefile_index_passages', help: 'Passages in the index in use', registers, collect() { this.set(read().passages); } });
+    new Gauge({
+      name: 'casefile_index_passages',
+      help: 'Passages in the index in use',
+      registers,
+      collect() {
+        this.set(read().passages);
+      },
+    });
     new Gauge({
       name: 'casefile_index_age_seconds',
       help: 'Seconds since the index in use was built',
       registers,
-      collect() { this.set(Math.max(0, (now() - Date.parse(read().builtAt)) / 1000)); },
+      collect() {
+        this.set(Math.max(0, (now() - Date.parse(read().builtAt)) / 1000));
+      },
     });
     new Gauge({
       name: 'casefile_index_info',

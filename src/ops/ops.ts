@@ -28,7 +28,9 @@ export function createOps(config: Pick<BotConfig, 'HEALTH_PORT'>, logger: Logger
     processMetrics: true,
     index: () => {
       const s = status?.();
-      return s ? { passages: s.passages, builtAt: s.builtAt, mode: s.mode, model: s.model } : { passages: 0, builtAt: new Date().toISOString(), mode: 'none', model: null };
+      return s
+        ? { passages: s.passages, builtAt: s.builtAt, mode: s.mode, model: s.model }
+        : { passages: 0, builtAt: new Date().toISOString(), mode: 'none', model: null };
     },
   });
   let server: HealthServer | undefined;

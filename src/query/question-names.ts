@@ -40,6 +40,8 @@ export function nameTerms(question: string): QuestionName[] {
   const seen = new Set<string>();
   return runs.flatMap((r) => {
     const text = r.join(' ').replace(/['’]s?$/, '');
-    return terms(text).filter((term) => !seen.has(term) && seen.add(term)).map((term) => ({ term, text }));
+    return terms(text)
+      .filter((term) => !seen.has(term) && seen.add(term))
+      .map((term) => ({ term, text }));
   });
 }

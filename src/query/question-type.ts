@@ -8,10 +8,14 @@ import { terms } from '../text/terms.js';
 export type AnswerType = 'time' | 'quantity' | 'duration' | 'person' | null;
 
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
-const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|several|some';
+const NUMBER_WORDS =
+  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|several|some';
 
 const PATTERNS: Record<Exclude<AnswerType, null>, RegExp> = {
-  time: new RegExp(`\\b(?:${MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|(?:19|20)\\d\\d|last (?:week|month|year))\\b`, 'i'),
+  time: new RegExp(
+    `\\b(?:${MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|(?:19|20)\\d\\d|last (?:week|month|year))\\b`,
+    'i',
+  ),
   quantity: new RegExp(`\\b(?:\\d[\\d,.]*|${NUMBER_WORDS})\\b`, 'i'),
   duration: /\b(?:\d+|one|two|three|several|few|24|48|72)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\b/i,
   // Two capitalised words in a row, not at the very start: a name ("Edi Rama", "Nasser Kanaani").
@@ -47,7 +51,10 @@ export function frameTerms(question: string): string[] {
 export function countedTerm(question: string): string | undefined {
   const after = /\bhow many\s+(.*)$/i.exec(question)?.[1];
   if (!after) return undefined;
-  const next = after.split(/\s+/).slice(0, 3).filter((w) => terms(w).length > 0);
+  const next = after
+    .split(/\s+/)
+    .slice(0, 3)
+    .filter((w) => terms(w).length > 0);
   const word = next.find((w) => /[^s]s\W*$/i.test(w)) ?? next[0];
   return word ? terms(word)[0] : undefined;
 }
@@ -73,5 +80,9 @@ export function hasAnswerType(sentence: string, type: AnswerType, counted?: stri
   if (type !== 'quantity' || counted === undefined) return true;
   const number = new RegExp(`^(?:\\d[\\d,.]*|${NUMBER_WORDS})$`, 'i');
   const words = sentence.split(/\s+/);
-  return words.some((w, i) => number.test(w.replace(/[^\p{L}\p{N},.]/gu, '').replace(/[,.]$/, '')) && words.slice(i + 1, i + 4).some((n) => terms(n)[0] === counted));
+  return words.some(
+    (w, i) =>
+      number.test(w.replace(/[^\p{L}\p{N},.]/gu, '').replace(/[,.]$/, '')) &&
+      words.slice(i + 1, i + 4).some((n) => terms(n)[0] === counted),
+  );
 }

@@ -23,7 +23,5 @@ export function reciprocalRankFusion(lists: readonly RankedList[], k = RRF_K): F
   for (const { ids, weight = 1 } of lists) {
     ids.forEach((doc, rank) => scores.set(doc, (scores.get(doc) ?? 0) + weight / (k + rank + 1)));
   }
-  return [...scores]
-    .map(([doc, score]) => ({ doc, score }))
-    .sort((a, b) => b.score - a.score || a.doc - b.doc);
+  return [...scores].map(([doc, score]) => ({ doc, score })).sort((a, b) => b.score - a.score || a.doc - b.doc);
 }

@@ -29,7 +29,11 @@ export interface Retrieval {
 export class Retriever {
   private readonly bm25: Bm25Index;
 
-  constructor(private readonly index: StoredIndex, private readonly embedder: Embedder | null, readonly mode: RetrievalMode) {
+  constructor(
+    private readonly index: StoredIndex,
+    private readonly embedder: Embedder | null,
+    readonly mode: RetrievalMode,
+  ) {
     this.bm25 = new Bm25Index(index.passages.map((p) => terms(`${p.title} ${p.text}`)));
   }
 

@@ -13,7 +13,7 @@ export interface Line extends TextSpan {
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let previousBlank = true;
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0; start <= text.length;) {
     const newline = text.indexOf('\n', start);
     const end = newline === -1 ? text.length : newline;
     const raw = text.slice(start, end);

@@ -30,7 +30,10 @@ const ALIASES: Array<[RegExp, string]> = [
 /** Folds case, accents, typographic quotes and digit grouping so that variants compare equal. */
 export function normalise(text: string): string {
   // Invisible format characters (zero-width spaces and joiners, bidi marks) would split a word in two.
-  let out = text.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/\p{Cf}+/gu, '');
+  let out = text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/\p{Cf}+/gu, '');
   for (const [pattern, term] of ALIASES) out = out.replace(pattern, term);
   return out
     .toLowerCase()

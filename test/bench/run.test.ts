@@ -21,7 +21,11 @@ describe('runBench', () => {
   const ok = (name: string): Section => ({
     name,
     description: `${name} section`,
-    run: async (ctx) => ({ tables: [{ title: name, columns: ['quick'], rows: [[String(ctx.options.quick)]] }], data: { ran: name }, notes: ['a note'] }),
+    run: async (ctx) => ({
+      tables: [{ title: name, columns: ['quick'], rows: [[String(ctx.options.quick)]] }],
+      data: { ran: name },
+      notes: ['a note'],
+    }),
   });
   const broken: Section = { name: 'broken', description: 'fails', run: async () => Promise.reject(new Error('engine missing')) };
 

@@ -49,7 +49,8 @@ describe('/ask', () => {
       expect(embed!.fields!.some((f) => f.name.includes(titles.get(source)!.slice(0, 40)))).toBe(true);
     }
     const alsoIds = expected.citations.flatMap((c) => c.also.filter((id) => id !== c.source));
-    for (const id of alsoIds) expect(embed!.fields!.some((f) => f.value.includes('Also reported by') && f.value.includes(titles.get(id)!.slice(0, 30)))).toBe(true);
+    for (const id of alsoIds)
+      expect(embed!.fields!.some((f) => f.value.includes('Also reported by') && f.value.includes(titles.get(id)!.slice(0, 30)))).toBe(true);
 
     const ids = customIds(edit);
     expect(ids).toHaveLength(3);
@@ -187,7 +188,14 @@ describe('/ask', () => {
     const handle = h.ask(QUESTION, otherUser(5));
     await handle.waitForOriginalEdit({ timeoutMs: 20_000 });
     const line = await waitFor(() => h.logs('interaction').find((r) => r.interactionId === handle.id));
-    expect(line).toMatchObject({ command: 'ask', kind: 'command', userId: otherUser(5).user!.id, outcome: 'ok', answered: true, mode: h.engines.current().status().mode });
+    expect(line).toMatchObject({
+      command: 'ask',
+      kind: 'command',
+      userId: otherUser(5).user!.id,
+      outcome: 'ok',
+      answered: true,
+      mode: h.engines.current().status().mode,
+    });
     expect(typeof line.latencyMs).toBe('number');
     expect(h.logLines.join('\n')).not.toContain(h.sim.token);
   });

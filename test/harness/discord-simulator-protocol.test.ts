@@ -14,7 +14,9 @@ afterEach(async () => {
 });
 
 /** A bare gateway client: collects frames and the close code. */
-async function rawGateway(query = '?v=10&encoding=json'): Promise<{ socket: WebSocket; frames: Array<{ op: number; t: string | null; d: any }>; closed: Promise<number> }> {
+async function rawGateway(
+  query = '?v=10&encoding=json',
+): Promise<{ socket: WebSocket; frames: Array<{ op: number; t: string | null; d: any }>; closed: Promise<number> }> {
   const socket = new WebSocket(`${sim.gatewayUrl}${query}`);
   sockets.push(socket);
   const frames: Array<{ op: number; t: string | null; d: any }> = [];
@@ -50,7 +52,13 @@ describe('discord simulator protocol details', () => {
     ]);
     expect(gw.frames[0]?.d).toMatchObject({ heartbeat_interval: 45_000 });
     expect(gw.frames.slice(1, 3).map((f: any) => f.s)).toEqual([1, 2]);
-    expect(gw.frames[1]?.d).toMatchObject({ v: 10, user: { id: sim.applicationId, bot: true }, guilds: [{ id: sim.guild.id, unavailable: true }], resume_gateway_url: sim.gatewayUrl, application: { id: sim.applicationId } });
+    expect(gw.frames[1]?.d).toMatchObject({
+      v: 10,
+      user: { id: sim.applicationId, bot: true },
+      guilds: [{ id: sim.guild.id, unavailable: true }],
+      resume_gateway_url: sim.gatewayUrl,
+      application: { id: sim.applicationId },
+    });
   });
 
   test.each([
@@ -88,12 +96,25 @@ describe('discord simulator protocol details', () => {
   test('REST: interaction callbacks follow Discord rules (no auth, one acknowledgement, webhook only after it)', async () => {
     await identified();
     const { id, token } = sim.dispatchInteraction(chatInputInteraction({ name: 'ask' })).payload;
-    const post = (body: unknown) => api(`/interactions/${id}/${token}/callback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const post = (body: unknown) =>
+      api(`/interactions/${id}/${token}/callback`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
 
-    const early = await api(`/webhooks/${sim.applicationId}/${token}/messages/@original`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{"content":"x"}' });
+    const early = await api(`/webhooks/${sim.applicationId}/${token}/messages/@original`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: '{"content":"x"}',
+    });
     const first = await post({ type: 4, data: { content: 'hi' } });
     const second = await post({ type: 4, data: { content: 'again' } });
-    const unknown = await api(`/interactions/1/${token}/callback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":4}' });
+    const unknown = await api(`/interactions/1/${token}/callback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"type":4}',
+    });
 
     expect(early.status).toBe(404);
     expect(await early.json()).toMatchObject({ code: 10015 });

@@ -1,5 +1,12 @@
 import { Events, type Client, type Interaction } from 'discord.js';
-import { GatewayOp, chatInputInteraction, loggedInClient, startDiscordSimulator, type DiscordSimulator, type DiscordSimulatorOptions } from '../../harness/discord-simulator/index.js';
+import {
+  GatewayOp,
+  chatInputInteraction,
+  loggedInClient,
+  startDiscordSimulator,
+  type DiscordSimulator,
+  type DiscordSimulatorOptions,
+} from '../../harness/discord-simulator/index.js';
 
 let sim: DiscordSimulator;
 let client: Client | undefined;
@@ -65,7 +72,11 @@ describe('discord simulator: gateway drops, resumes and re-identifies', () => {
 
     await sim.dropConnections();
     // @discordjs/ws spaces identifies 5 s apart (plus jitter), so the second READY takes a while.
-    await sim.gateway.frames.waitFor((f) => f.direction === 'sent' && f.t === 'READY' && f.s === 1 && (f.d as { session_id: string }).session_id !== firstSession, 'second READY', { timeoutMs: 15_000 });
+    await sim.gateway.frames.waitFor(
+      (f) => f.direction === 'sent' && f.t === 'READY' && f.s === 1 && (f.d as { session_id: string }).session_id !== firstSession,
+      'second READY',
+      { timeoutMs: 15_000 },
+    );
 
     const invalid = sim.gateway.frames.items.find((f) => f.direction === 'sent' && f.op === GatewayOp.InvalidSession);
     expect(invalid?.d).toBe(false);
@@ -73,13 +84,14 @@ describe('discord simulator: gateway drops, resumes and re-identifies', () => {
     expect((await handle.waitForCallback()).status).toBe(204);
   }, 30_000);
 
-
   test('a client whose heartbeats go unacknowledged drops the zombie connection and resumes', async () => {
     await start({ heartbeatIntervalMs: 200 });
     await connect(replyOk);
     sim.gateway.ackHeartbeats = false;
 
-    const resume = await sim.gateway.frames.waitFor((f) => f.direction === 'received' && f.op === GatewayOp.Resume, 'RESUME', { timeoutMs: 5000 });
+    const resume = await sim.gateway.frames.waitFor((f) => f.direction === 'received' && f.op === GatewayOp.Resume, 'RESUME', {
+      timeoutMs: 5000,
+    });
     sim.gateway.ackHeartbeats = true;
 
     expect(resume.connection).toBe(2);

@@ -28,7 +28,10 @@ describe('discord simulator: the ways a bot answers', () => {
     await setUp(async (i) => {
       if (!i.isChatInputCommand()) return;
       await i.reply({ content: 'first' });
-      await i.followUp({ content: 'the full quotes', files: [{ attachment: Buffer.from('"It was 9 pm," she said.'), name: 'quotes.txt' }] });
+      await i.followUp({
+        content: 'the full quotes',
+        files: [{ attachment: Buffer.from('"It was 9 pm," she said.'), name: 'quotes.txt' }],
+      });
     });
 
     const handle = sim.dispatchInteraction(chatInputInteraction({ name: 'sources' }));
@@ -38,7 +41,9 @@ describe('discord simulator: the ways a bot answers', () => {
     expect(followUp.query).toEqual({ wait: 'true' });
     expect(followUp.body).toMatchObject({ content: 'the full quotes', attachments: [{ id: '0' }] });
     expect(followUp.files).toEqual([expect.objectContaining({ field: 'files[0]', name: 'quotes.txt', text: '"It was 9 pm," she said.' })]);
-    expect(handle.followUps).toEqual([expect.objectContaining({ content: 'the full quotes', attachments: [expect.objectContaining({ filename: 'quotes.txt', size: 24 })] })]);
+    expect(handle.followUps).toEqual([
+      expect.objectContaining({ content: 'the full quotes', attachments: [expect.objectContaining({ filename: 'quotes.txt', size: 24 })] }),
+    ]);
   });
 
   test('reply with withResponse gets the callback response, message included', async () => {
@@ -61,7 +66,9 @@ describe('discord simulator: the ways a bot answers', () => {
   test('a button press on the bot reply updates that message (callback type 7)', async () => {
     await setUp(async (i) => {
       if (i.isChatInputCommand()) {
-        const row = new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId('more:1').setLabel('More').setStyle(ButtonStyle.Secondary));
+        const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
+          new ButtonBuilder().setCustomId('more:1').setLabel('More').setStyle(ButtonStyle.Secondary),
+        );
         await i.reply({ content: 'page 1', components: [row] });
       } else if (i.isButton()) {
         await i.update({ content: `page 2 (from ${i.customId})`, components: [] });
@@ -83,21 +90,30 @@ describe('discord simulator: the ways a bot answers', () => {
       await i.reply({ content: `Checking: ${i.targetMessage.content}`, flags: MessageFlags.Ephemeral });
     });
 
-    const handle = sim.dispatchInteraction(messageContextInteraction({ name: 'Check against sources', targetMessage: { content: 'The fire started at 9 pm.' } }));
+    const handle = sim.dispatchInteraction(
+      messageContextInteraction({ name: 'Check against sources', targetMessage: { content: 'The fire started at 9 pm.' } }),
+    );
     const callback = await handle.waitForCallback();
 
-    expect(callback.body).toMatchObject({ type: 4, data: { content: 'Checking: The fire started at 9 pm.', flags: MessageFlags.Ephemeral } });
+    expect(callback.body).toMatchObject({
+      type: 4,
+      data: { content: 'Checking: The fire started at 9 pm.', flags: MessageFlags.Ephemeral },
+    });
   });
 
   test('interaction details reach the bot: user, member permissions, locale, DMs', async () => {
     const seen: string[] = [];
     await setUp(async (i) => {
       if (!i.isChatInputCommand()) return;
-      seen.push(`${i.user.username} ${i.locale} guild=${i.guildId ?? 'none'} manage=${String(i.memberPermissions?.has('ManageGuild') ?? 'n/a')}`);
+      seen.push(
+        `${i.user.username} ${i.locale} guild=${i.guildId ?? 'none'} manage=${String(i.memberPermissions?.has('ManageGuild') ?? 'n/a')}`,
+      );
       await i.reply({ content: 'ok' });
     });
 
-    await sim.dispatchInteraction(chatInputInteraction({ name: 'ask', user: { username: 'bob' }, locale: 'de', memberPermissions: '32' })).waitForCallback();
+    await sim
+      .dispatchInteraction(chatInputInteraction({ name: 'ask', user: { username: 'bob' }, locale: 'de', memberPermissions: '32' }))
+      .waitForCallback();
     await sim.dispatchInteraction(chatInputInteraction({ name: 'ask', guild: null })).waitForCallback();
 
     expect(seen).toEqual([`bob de guild=${sim.guild.id} manage=true`, 'alice en-US guild=none manage=n/a']);
@@ -133,7 +149,10 @@ describe('discord simulator: the ways a bot answers', () => {
     const handle = sim.dispatchInteraction(chatInputInteraction({ name: 'ask' }));
     const edit = await handle.waitForOriginalEdit();
 
-    const statuses = handle.requests().filter((r) => r.method === 'PATCH').map((r) => r.status);
+    const statuses = handle
+      .requests()
+      .filter((r) => r.method === 'PATCH')
+      .map((r) => r.status);
     expect(statuses).toEqual([502, 502, 200]);
     expect(edit.body).toMatchObject({ content: 'after two failures' });
     expect(handle.original).toMatchObject({ content: 'after two failures', flags: 0 });

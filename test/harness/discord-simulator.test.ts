@@ -1,6 +1,13 @@
 import { REST } from '@discordjs/rest';
 import { Client, GatewayIntentBits, MessageFlags, Routes, type Interaction } from 'discord.js';
-import { GatewayOp, loggedInClient, chatInputInteraction, startDiscordSimulator, type DiscordSimulator, type DiscordSimulatorOptions } from '../../harness/discord-simulator/index.js';
+import {
+  GatewayOp,
+  loggedInClient,
+  chatInputInteraction,
+  startDiscordSimulator,
+  type DiscordSimulator,
+  type DiscordSimulatorOptions,
+} from '../../harness/discord-simulator/index.js';
 
 let sim: DiscordSimulator;
 let client: Client | undefined;
@@ -46,7 +53,8 @@ describe('discord simulator with the real discord.js client', () => {
     const seen: Interaction[] = [];
     await connect(async (i) => {
       seen.push(i);
-      if (i.isChatInputCommand()) await i.reply({ content: `You asked: ${i.options.getString('question')}`, allowedMentions: { parse: [] } });
+      if (i.isChatInputCommand())
+        await i.reply({ content: `You asked: ${i.options.getString('question')}`, allowedMentions: { parse: [] } });
     });
 
     const handle = sim.dispatchInteraction(chatInputInteraction({ name: 'ask', options: { question: 'Who was there?' } }));
@@ -131,9 +139,18 @@ describe('discord simulator with the real discord.js client', () => {
   test('@discordjs/rest REST registers guild commands and the simulator records the body', async () => {
     await start();
     const rest = new REST({ api: sim.apiBase }).setToken(sim.token);
-    const body = [{ name: 'ask', description: 'Ask about the incident', options: [{ type: 3, name: 'question', description: 'Your question', required: true }] }];
+    const body = [
+      {
+        name: 'ask',
+        description: 'Ask about the incident',
+        options: [{ type: 3, name: 'question', description: 'Your question', required: true }],
+      },
+    ];
 
-    const first = (await rest.put(Routes.applicationGuildCommands(sim.applicationId, sim.guild.id), { body })) as Array<{ id: string; name: string }>;
+    const first = (await rest.put(Routes.applicationGuildCommands(sim.applicationId, sim.guild.id), { body })) as Array<{
+      id: string;
+      name: string;
+    }>;
     const second = (await rest.put(Routes.applicationGuildCommands(sim.applicationId, sim.guild.id), { body })) as Array<{ id: string }>;
 
     const [put] = sim.requestsTo('overwriteGuildCommands');
@@ -144,8 +161,8 @@ describe('discord simulator with the real discord.js client', () => {
     expect(first[0]).toMatchObject({ name: 'ask', application_id: sim.applicationId, guild_id: sim.guild.id });
     expect(second[0]?.id).toBe(first[0]?.id); // same name keeps its id, as on Discord
     expect(sim.commands.guild(sim.guild.id).map((c) => c.name)).toEqual(['ask']);
-    await expect(new REST({ api: sim.apiBase }).setToken('not-the-token').put(Routes.applicationCommands(sim.applicationId), { body }))
-      .rejects.toMatchObject({ status: 401 });
+    await expect(
+      new REST({ api: sim.apiBase }).setToken('not-the-token').put(Routes.applicationCommands(sim.applicationId), { body }),
+    ).rejects.toMatchObject({ status: 401 });
   });
 });
-

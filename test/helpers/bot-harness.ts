@@ -67,7 +67,11 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
   const config = simulatorBotConfig(sim, root, { ASK_COOLDOWN_SECONDS: String(options.cooldownSeconds ?? 0), ...options.env });
   const { logger, logLines } = capturingLogger(config);
   const embedder = options.embedder === undefined || options.embedder === 'tiny' ? await loadTinyEmbedder() : options.embedder;
-  const engines = await openEngineHolder(config, logger, { embedder, pollMs: 0, ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}) });
+  const engines = await openEngineHolder(config, logger, {
+    embedder,
+    pollMs: 0,
+    ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
+  });
   const start = async () => {
     const bot = await createBot(config, engines, logger, { commands });
     try {
@@ -99,8 +103,11 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     logLines,
     logs: (msg) => logLines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((r) => r.msg === msg),
     ask: (question, { private: isPrivate, ...who } = {}) =>
-      sim.dispatchInteraction(chatInputInteraction({ ...who, name: 'ask', options: { question, ...(isPrivate === undefined ? {} : { private: isPrivate }) } })),
-    slash: (name, { options: values, ...who } = {}) => sim.dispatchInteraction(chatInputInteraction({ ...who, name, ...(values ? { options: values } : {}) })),
+      sim.dispatchInteraction(
+        chatInputInteraction({ ...who, name: 'ask', options: { question, ...(isPrivate === undefined ? {} : { private: isPrivate }) } }),
+      ),
+    slash: (name, { options: values, ...who } = {}) =>
+      sim.dispatchInteraction(chatInputInteraction({ ...who, name, ...(values ? { options: values } : {}) })),
     button: (customId, who = {}) => sim.dispatchInteraction(buttonInteraction({ ...who, customId })),
     checkMessage: (content, who = {}) =>
       sim.dispatchInteraction(messageContextInteraction({ ...who, name: 'Check against sources', targetMessage: { content } })),

@@ -11,7 +11,14 @@ import type { Engine } from '../../src/engine.js';
 import type { HealthServer } from '../../src/ops/health-server.js';
 import { createOps, type Ops } from '../../src/ops/ops.js';
 import type { Embedder } from '../../src/types.js';
-import { chatInputInteraction, startDiscordSimulator, type DiscordSimulator, type DiscordSimulatorOptions, type InteractionHandle, type InvocationOptions } from '../../harness/discord-simulator/index.js';
+import {
+  chatInputInteraction,
+  startDiscordSimulator,
+  type DiscordSimulator,
+  type DiscordSimulatorOptions,
+  type InteractionHandle,
+  type InvocationOptions,
+} from '../../harness/discord-simulator/index.js';
 import { SHIPPED_ARTICLES } from '../../harness/workspace.js';
 import { capturingLogger, simulatorBotConfig } from './simulator-config.js';
 
@@ -48,7 +55,10 @@ export async function startConfiguredBot(options: ConfiguredBotOptions = {}): Pr
   const sim = await startDiscordSimulator(options.simulator);
   const config = simulatorBotConfig(sim, root, options.env);
   const { logger, logLines } = capturingLogger(config);
-  const engines = await openEngineHolder(config, logger, { pollMs: 0, ...(options.embedder !== undefined ? { embedder: options.embedder } : {}) });
+  const engines = await openEngineHolder(config, logger, {
+    pollMs: 0,
+    ...(options.embedder !== undefined ? { embedder: options.embedder } : {}),
+  });
   const ops = createOps(config, logger, commandNames(commands));
   const bot = await createBot(config, engines, ops.logger, { commands });
   try {
@@ -69,7 +79,8 @@ export async function startConfiguredBot(options: ConfiguredBotOptions = {}): Pr
     root,
     logLines,
     logs: (msg) => logLines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((r) => r.msg === msg),
-    slash: (name, { options: values, ...who } = {}) => sim.dispatchInteraction(chatInputInteraction({ ...who, name, ...(values ? { options: values } : {}) })),
+    slash: (name, { options: values, ...who } = {}) =>
+      sim.dispatchInteraction(chatInputInteraction({ ...who, name, ...(values ? { options: values } : {}) })),
     ask: (question, who = {}) => sim.dispatchInteraction(chatInputInteraction({ ...who, name: 'ask', options: { question } })),
     async close() {
       engines.close();

@@ -2,11 +2,7 @@ import type { APIEmbed } from 'discord.js';
 import { Limits } from '../../src/bot/views/limits.js';
 
 /** Every way a message payload (as sent over REST, snake_case) breaks one of Discord's limits; empty when it is valid. */
-export function limitViolations(payload: {
-  content?: string | null;
-  embeds?: APIEmbed[];
-  components?: readonly unknown[];
-}): string[] {
+export function limitViolations(payload: { content?: string | null; embeds?: APIEmbed[]; components?: readonly unknown[] }): string[] {
   const problems: string[] = [];
   if ((payload.content?.length ?? 0) > Limits.content) problems.push(`content is ${payload.content!.length}`);
   const embeds = payload.embeds ?? [];
@@ -32,7 +28,8 @@ export function limitViolations(payload: {
   type Row = { components?: Array<{ custom_id?: string; label?: string }> };
   for (const row of (payload.components ?? []) as Row[]) {
     for (const c of row.components ?? []) {
-      if (c.custom_id !== undefined && c.custom_id.length > Limits.customId) problems.push(`custom_id ${c.custom_id} is ${c.custom_id.length}`);
+      if (c.custom_id !== undefined && c.custom_id.length > Limits.customId)
+        problems.push(`custom_id ${c.custom_id} is ${c.custom_id.length}`);
       if (c.label !== undefined && c.label.length > Limits.buttonLabel) problems.push(`label is ${c.label.length}`);
     }
   }

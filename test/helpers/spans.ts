@@ -9,12 +9,17 @@ export function expectCleanSlices(text: string, blocks: TextSpan[]): void {
   blocks.forEach((b, i) => {
     const slice = text.slice(b.start, b.end);
     const problem =
-      !Number.isInteger(b.start) || !Number.isInteger(b.end) ? 'non-integer offsets'
-      : b.start < previousEnd ? 'overlaps or precedes the previous block'
-      : b.end > text.length ? 'runs past the end of the text'
-      : slice.trim() === '' ? 'is empty'
-      : slice !== slice.trim() ? 'has surrounding whitespace'
-      : undefined;
+      !Number.isInteger(b.start) || !Number.isInteger(b.end)
+        ? 'non-integer offsets'
+        : b.start < previousEnd
+          ? 'overlaps or precedes the previous block'
+          : b.end > text.length
+            ? 'runs past the end of the text'
+            : slice.trim() === ''
+              ? 'is empty'
+              : slice !== slice.trim()
+                ? 'has surrounding whitespace'
+                : undefined;
     if (problem) throw new Error(`block ${i} [${b.start}, ${b.end}) ${problem}: ${JSON.stringify(slice)}`);
     previousEnd = b.end;
   });

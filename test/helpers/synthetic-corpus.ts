@@ -19,7 +19,12 @@ async function shippedParagraphs(): Promise<string[]> {
  * hashes differently. Deterministic for a given `random`. (The benchmark's sentence-level corpus,
  * bench/lib/synthetic-articles.ts, writes the files the same way.)
  */
-export async function writeSyntheticArticles(dir: string, count: number, random: () => number, paragraphsPerArticle = 8): Promise<string[]> {
+export async function writeSyntheticArticles(
+  dir: string,
+  count: number,
+  random: () => number,
+  paragraphsPerArticle = 8,
+): Promise<string[]> {
   const pool = await shippedParagraphs();
   if (pool.length === 0) throw new Error(`no usable paragraphs in ${SHIPPED_ARTICLES}`);
   return writeArticleFiles(dir, count, (i) => ({

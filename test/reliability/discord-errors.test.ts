@@ -44,7 +44,13 @@ const single: Array<[string, FaultSpec[]]> = [
   ['a 429 on the initial response', [{ route: CALLBACK, status: 429, retryAfter: 0.4 }]],
   ['a global 429 on the initial response', [{ route: CALLBACK, status: 429, retryAfter: 0.3, global: true }]],
   ['a 500 on the initial response', [{ route: CALLBACK, status: 500 }]],
-  ['a 502 then a 503 on the initial response', [{ route: CALLBACK, status: 502 }, { route: CALLBACK, status: 503 }]],
+  [
+    'a 502 then a 503 on the initial response',
+    [
+      { route: CALLBACK, status: 502 },
+      { route: CALLBACK, status: 503 },
+    ],
+  ],
   ['a 429 on the answer edit', [{ route: ORIGINAL, method: 'PATCH', status: 429, retryAfter: 0.5 }]],
   ['two 5xx on the answer edit', [{ route: ORIGINAL, method: 'PATCH', status: 504, count: 2 }]],
   [

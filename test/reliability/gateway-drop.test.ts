@@ -60,7 +60,11 @@ it('identifies again when the session cannot be resumed, and answers the interac
   const firstSession = bot.sim.gateway.sessionId;
   let identified = false;
   const newSession = bot.sim.gateway.frames
-    .waitFor((f) => f.direction === 'sent' && f.t === 'READY' && (f.d as { session_id: string }).session_id !== firstSession, 'READY of a new session', { timeoutMs: 20_000 })
+    .waitFor(
+      (f) => f.direction === 'sent' && f.t === 'READY' && (f.d as { session_id: string }).session_id !== firstSession,
+      'READY of a new session',
+      { timeoutMs: 20_000 },
+    )
     .then(() => (identified = true));
   await bot.sim.dropConnections(4000);
 
@@ -80,6 +84,8 @@ it('identifies again when the session cannot be resumed, and answers the interac
   // Interactions Discord sent to the dead session are lost, as they would be on Discord itself;
   // the ones that reached the new session were answered.
   const answeredDuring = during.filter((h) => h.requests().some((r) => r.route === 'interactionCallback' && r.status < 300)).length;
-  process.stdout.write(`gateway re-identify: ${during.length} asks sent while reconnecting, ${answeredDuring} answered; 10/10 answered after\n`);
+  process.stdout.write(
+    `gateway re-identify: ${during.length} asks sent while reconnecting, ${answeredDuring} answered; 10/10 answered after\n`,
+  );
   expect(bot.logs('interaction').filter((l) => l.outcome === 'error')).toEqual([]);
 }, 60_000);

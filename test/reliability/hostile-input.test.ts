@@ -25,10 +25,18 @@ const cases: Array<[string, string, Expectation]> = [
   ['only zero-width characters', '\u200b\u200c\u200d\u2060\ufeff', 'replied'],
   ['zero-width characters inside words', 'When did Al\u200bba\u200dnia cut ties with I\u2060ran?', 'replied'],
   ['@everyone and @here', '@everyone @here when did Albania cut ties with Iran?', 'replied'],
-  ['user, nickname and role mentions', `<@${IDS.user}> <@!${IDS.user}> <@&${IDS.role}> <#${IDS.channel}> why did Albania expel diplomats?`, 'replied'],
+  [
+    'user, nickname and role mentions',
+    `<@${IDS.user}> <@!${IDS.user}> <@&${IDS.role}> <#${IDS.channel}> why did Albania expel diplomats?`,
+    'replied',
+  ],
   ['a mention split by a zero-width joiner', '@\u200deveryone <\u200d@123456789012345678> who attacked Albania?', 'replied'],
   ['a code block that would swallow the reply', '```\nwho attacked Albania? ``` ` ``` **bold** __u__ ~~s~~ ||spoiler||', 'replied'],
-  ['markdown links, headings and quotes', '# Big\n> quoted [click](https://evil.example) -# small\nWho was behind the cyberattack?', 'replied'],
+  [
+    'markdown links, headings and quotes',
+    '# Big\n> quoted [click](https://evil.example) -# small\nWho was behind the cyberattack?',
+    'replied',
+  ],
   ['right-to-left text and overrides', '\u202eايران\u202c متى قطعت ألبانيا العلاقات مع إيران؟ \u200fמתי', 'replied'],
   ['Albanian', 'Kur i ndërpreu Shqipëria marrëdhëniet diplomatike me Iranin?', 'replied'],
   ['Persian', 'چرا آلبانی روابط دیپلماتیک با ایران را قطع کرد؟', 'replied'],
@@ -63,7 +71,8 @@ describe.each(cases)('/ask with %s', (_label, question, expectation) => {
     expect(reply.callback.status).toBeLessThan(300);
     expectSafe(reply);
     const text = visibleText(reply.message);
-    if (process.env.SHOW_REPLIES) process.stdout.write(`${JSON.stringify(question.slice(0, 60))} → ${JSON.stringify(text.slice(0, 160))}\n`);
+    if (process.env.SHOW_REPLIES)
+      process.stdout.write(`${JSON.stringify(question.slice(0, 60))} → ${JSON.stringify(text.slice(0, 160))}\n`);
     if (expectation === 'refused-empty') {
       expect(reply.callbackType).toBe(4);
       expect(reply.message.flags! & EPHEMERAL).toBe(EPHEMERAL);

@@ -64,7 +64,10 @@ beforeAll(async () => {
   ws = await createWorkspace();
   embedder = await loadTinyEmbedder();
   env = tinyModelScriptEnv(ws);
-  articleFiles = [...(await readdir(ws.articlesDir)), ...(await writeSyntheticArticles(ws.articlesDir, SYNTHETIC_ARTICLES, seededRandom(SEED)))];
+  articleFiles = [
+    ...(await readdir(ws.articlesDir)),
+    ...(await writeSyntheticArticles(ws.articlesDir, SYNTHETIC_ARTICLES, seededRandom(SEED))),
+  ];
   // The first build goes through the script too: embedding in a child is faster than under jest.
   const first = await reindexChild().done;
   expect(first.code).toBe(0);
@@ -133,7 +136,9 @@ it(`keeps a usable index through ${TRIALS} reindexes killed at random points`, a
   expect(last.code).toBe(0);
   await expectOnlyCurrentFiles((await readIndex(ws.embeddingsDir)).manifest);
 
-  process.stdout.write(`killed reindex: full run ${Math.round(full.ms)} ms, write phase ~${Math.round(writeWindow)} ms, kills by phase ${JSON.stringify(phases)}\n`);
+  process.stdout.write(
+    `killed reindex: full run ${Math.round(full.ms)} ms, write phase ~${Math.round(writeWindow)} ms, kills by phase ${JSON.stringify(phases)}\n`,
+  );
   expect(phases['before-write'] + phases['mid-write'] + phases['after-switch']).toBe(TRIALS);
   // The aimed half must actually hit the write phase, or the test would prove little.
   expect(phases['mid-write'] + phases['after-switch']).toBeGreaterThanOrEqual(1);

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { otherUser } from '../../harness/other-user.js';
 import { startBotProcess, type BotProcess } from '../../harness/bot-process.js';
-import { chatInputInteraction, startDiscordSimulator, type DiscordSimulator, type InteractionHandle } from '../../harness/discord-simulator/index.js';
+import {
+  chatInputInteraction,
+  startDiscordSimulator,
+  type DiscordSimulator,
+  type InteractionHandle,
+} from '../../harness/discord-simulator/index.js';
 import { finalReply, visibleText, type Reply } from '../../harness/interaction-reply.js';
 import { planLoad, type PlannedAsk } from '../helpers/load-schedule.js';
 import { parsePrometheus, sampleValue } from '../../harness/prometheus-text.js';
@@ -43,7 +48,14 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 it(`answers ${USERS * ASKS_PER_USER} asks from ${USERS} users within 30 s, each initial response within 3 s, cooldowns exact`, async () => {
   const random = seededRandom(20220907);
-  const plan = planLoad({ users: USERS, asksPerUser: ASKS_PER_USER, durationMs: 26_000, cooldownMs: COOLDOWN_S * 1000, marginMs: MARGIN_MS, random });
+  const plan = planLoad({
+    users: USERS,
+    asksPerUser: ASKS_PER_USER,
+    durationMs: 26_000,
+    cooldownMs: COOLDOWN_S * 1000,
+    marginMs: MARGIN_MS,
+    random,
+  });
   expect(plan).toHaveLength(USERS * ASKS_PER_USER);
   expect(plan.at(-1)!.at).toBeLessThan(30_000);
 
@@ -52,7 +64,9 @@ it(`answers ${USERS * ASKS_PER_USER} asks from ${USERS} users within 30 s, each 
   for (const ask of plan) {
     const wait = started + ask.at - Date.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    const handle = sim.dispatchInteraction(chatInputInteraction({ ...otherUser(ask.user), name: 'ask', options: { question: pool[Math.floor(random() * pool.length)]! } }));
+    const handle = sim.dispatchInteraction(
+      chatInputInteraction({ ...otherUser(ask.user), name: 'ask', options: { question: pool[Math.floor(random() * pool.length)]! } }),
+    );
     sent.push({ ask, handle, reply: finalReply(handle, 30_000) });
   }
   const sendingMs = Date.now() - started;
@@ -60,7 +74,9 @@ it(`answers ${USERS * ASKS_PER_USER} asks from ${USERS} users within 30 s, each 
   const totalMs = Date.now() - started;
 
   const initial = replies.map((r, i) => r.callback.receivedAt - sent[i]!.handle.dispatchedAt).sort((a, b) => a - b);
-  const answered = sent.flatMap((s, i) => (s.ask.allowed ? [replies[i]!.messages.at(-1)!.receivedAt - s.handle.dispatchedAt] : [])).sort((a, b) => a - b);
+  const answered = sent
+    .flatMap((s, i) => (s.ask.allowed ? [replies[i]!.messages.at(-1)!.receivedAt - s.handle.dispatchedAt] : []))
+    .sort((a, b) => a - b);
 
   // None dropped: every interaction was acknowledged in time (the simulator answers 10062 to late ones).
   expect(replies.every((r) => r.callback.status < 300)).toBe(true);
@@ -68,7 +84,9 @@ it(`answers ${USERS * ASKS_PER_USER} asks from ${USERS} users within 30 s, each 
   expect(sendingMs).toBeLessThan(30_000);
 
   // Cooldowns: allowed asks are deferred and then answered; the others get the cooldown notice.
-  const verdicts = replies.map((r) => (r.callbackType === 5 ? 'allowed' : /asking a little fast/.test(visibleText(r.message)) ? 'refused' : 'other'));
+  const verdicts = replies.map((r) =>
+    r.callbackType === 5 ? 'allowed' : /asking a little fast/.test(visibleText(r.message)) ? 'refused' : 'other',
+  );
   expect(verdicts).toEqual(sent.map((s) => (s.ask.allowed ? 'allowed' : 'refused')));
   for (const [i, r] of replies.entries()) if (sent[i]!.ask.allowed) expect(r.message.embeds?.length).toBe(1);
 

@@ -48,7 +48,11 @@ async function startHub(behaviour: 'unavailable' | 'truncated-onnx'): Promise<{ 
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     requests,
-    close: () => new Promise((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -61,12 +65,37 @@ interface Case {
 
 const cases: Case[] = [
   { name: 'no model folder at all', prepare: async () => undefined, reason: /not in .* downloads are off/ },
-  { name: 'a partial copy without the ONNX weights', prepare: async (root) => rm(path.join(await copyModel(root), ONNX)), reason: /not in .* downloads are off/ },
-  { name: 'a partial copy without config.json', prepare: async (root) => rm(path.join(await copyModel(root), 'config.json')), reason: /not in .* downloads are off/ },
-  { name: 'truncated ONNX weights', prepare: async (root) => truncate(path.join(await copyModel(root), ONNX), 1000), reason: /could not be loaded/ },
-  { name: 'ONNX weights overwritten with junk', prepare: async (root) => writeFile(path.join(await copyModel(root), ONNX), 'not a model '.repeat(500)), reason: /could not be loaded/ },
-  { name: 'a corrupted tokenizer.json', prepare: async (root) => writeFile(path.join(await copyModel(root), 'tokenizer.json'), '{"model": {"vocab": '), reason: /could not be loaded/ },
-  { name: 'a failed download (hub answers 503)', prepare: async () => undefined, download: 'unavailable', reason: /could not be downloaded/ },
+  {
+    name: 'a partial copy without the ONNX weights',
+    prepare: async (root) => rm(path.join(await copyModel(root), ONNX)),
+    reason: /not in .* downloads are off/,
+  },
+  {
+    name: 'a partial copy without config.json',
+    prepare: async (root) => rm(path.join(await copyModel(root), 'config.json')),
+    reason: /not in .* downloads are off/,
+  },
+  {
+    name: 'truncated ONNX weights',
+    prepare: async (root) => truncate(path.join(await copyModel(root), ONNX), 1000),
+    reason: /could not be loaded/,
+  },
+  {
+    name: 'ONNX weights overwritten with junk',
+    prepare: async (root) => writeFile(path.join(await copyModel(root), ONNX), 'not a model '.repeat(500)),
+    reason: /could not be loaded/,
+  },
+  {
+    name: 'a corrupted tokenizer.json',
+    prepare: async (root) => writeFile(path.join(await copyModel(root), 'tokenizer.json'), '{"model": {"vocab": '),
+    reason: /could not be loaded/,
+  },
+  {
+    name: 'a failed download (hub answers 503)',
+    prepare: async () => undefined,
+    download: 'unavailable',
+    reason: /could not be downloaded/,
+  },
   { name: 'a download cut short (truncated weights)', prepare: async () => undefined, download: 'truncated-onnx', reason: /could not be/ },
 ];
 

@@ -21,14 +21,22 @@ afterAll(() => h?.close());
 
 it('registers moderator commands with default_member_permissions, and only those', async () => {
   await deployCommands(
-    { DISCORD_TOKEN: h.sim.token, DISCORD_CLIENT_ID: h.sim.applicationId, DISCORD_GUILD_ID: h.sim.guild.id, DISCORD_API_BASE: h.sim.apiBase },
+    {
+      DISCORD_TOKEN: h.sim.token,
+      DISCORD_CLIENT_ID: h.sim.applicationId,
+      DISCORD_GUILD_ID: h.sim.guild.id,
+      DISCORD_API_BASE: h.sim.apiBase,
+    },
     () => undefined,
   );
   const registered = h.sim.commands.guild(h.sim.guild.id);
   expect(registered.map((c) => c.name).sort()).toEqual(commands.map((c) => c.data.name).sort());
   for (const c of registered) {
     const required = MODERATOR_COMMANDS.get(c.name);
-    expect({ name: c.name, perms: c.default_member_permissions }).toEqual({ name: c.name, perms: required === undefined ? null : String(required) });
+    expect({ name: c.name, perms: c.default_member_permissions }).toEqual({
+      name: c.name,
+      perms: required === undefined ? null : String(required),
+    });
     // Moderator commands make no sense in DMs, where there are no permissions to check.
     if (required !== undefined) expect(c.contexts).toEqual([0]);
   }
@@ -38,7 +46,11 @@ const asMember = (memberPermissions: string) => ({ memberPermissions });
 
 describe.each([
   ['a member with default permissions', asMember(EVERYONE_PERMISSIONS), false],
-  ['a member with every permission except Manage Messages', asMember(String(~PermissionFlagsBits.ManageMessages & ((1n << 51n) - 1n) & ~PermissionFlagsBits.Administrator)), false],
+  [
+    'a member with every permission except Manage Messages',
+    asMember(String(~PermissionFlagsBits.ManageMessages & ((1n << 51n) - 1n) & ~PermissionFlagsBits.Administrator)),
+    false,
+  ],
   ['a member with only Manage Messages', asMember(String(PermissionFlagsBits.ManageMessages)), true],
   ['an administrator', asMember(String(PermissionFlagsBits.Administrator)), true],
   ['a user in a DM (no member, no permissions)', { guild: null }, false],

@@ -59,13 +59,22 @@ it('writes only its answer and feedback logs in the data folder, whatever the in
   const before = await fingerprint(bot.root);
 
   // A real answer to vote on, then votes and clicks with hostile ids around it.
-  const answered = await finalReply(bot.sim.dispatchInteraction(chatInputInteraction({ name: 'ask', options: { question: 'When did Albania cut ties with Iran?' } })));
+  const answered = await finalReply(
+    bot.sim.dispatchInteraction(chatInputInteraction({ name: 'ask', options: { question: 'When did Albania cut ties with Iran?' } })),
+  );
   const passagesId = answered.message.components![0]!.components[0]!.custom_id!;
   const answerId = passagesId.split(':').pop()!;
 
   const customIds = [
     answerButtonIds.vote(answerId, 'up'),
-    ...hostilePaths.flatMap((p, i) => [`ask:vote:up:${p}`, `ask:vote:${p}:${answerId}`, `ask:passages:${p}`, `${p}:vote:up:${answerId}`, `ask:${p}:x`, `feedback:${p}:${i}`]),
+    ...hostilePaths.flatMap((p, i) => [
+      `ask:vote:up:${p}`,
+      `ask:vote:${p}:${answerId}`,
+      `ask:passages:${p}`,
+      `${p}:vote:up:${answerId}`,
+      `ask:${p}:x`,
+      `feedback:${p}:${i}`,
+    ]),
     `ask:vote:down:${answerId}:${hostilePaths[0]}`,
     'x'.repeat(500),
   ];
@@ -74,19 +83,30 @@ it('writes only its answer and feedback logs in the data folder, whatever the in
     expect(reply.callback.status).toBeLessThan(300);
   }
   for (const [i, p] of hostilePaths.entries()) {
-    await finalReply(bot.sim.dispatchInteraction(chatInputInteraction({ ...otherUser(100 + i), name: 'ask', options: { question: `What about ${p}?` } })));
+    await finalReply(
+      bot.sim.dispatchInteraction(chatInputInteraction({ ...otherUser(100 + i), name: 'ask', options: { question: `What about ${p}?` } })),
+    );
   }
   await bot.bot.router.drain(10_000);
 
   const after = await fingerprint(bot.root);
-  const changed = [...after].filter(([file, print]) => before.get(file) !== print).map(([file]) => file).sort();
+  const changed = [...after]
+    .filter(([file, print]) => before.get(file) !== print)
+    .map(([file]) => file)
+    .sort();
   expect(changed).toEqual([path.join('data', 'answers.jsonl'), path.join('data', 'feedback.jsonl')]);
   expect([...before.keys()].filter((f) => !after.has(f))).toEqual([]);
 
   // Only votes naming a real answer were recorded (extra parts after the id are ignored); the
   // hostile ones were refused as expired answers. Hostile text is data inside JSON, never a path.
-  const feedback = (await readFile(path.join(bot.root, 'data', 'feedback.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { answerId: string; vote: string });
-  expect(feedback.map((f) => [f.answerId, f.vote])).toEqual([[answerId, 'up'], [answerId, 'down']]);
+  const feedback = (await readFile(path.join(bot.root, 'data', 'feedback.jsonl'), 'utf8'))
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { answerId: string; vote: string });
+  expect(feedback.map((f) => [f.answerId, f.vote])).toEqual([
+    [answerId, 'up'],
+    [answerId, 'down'],
+  ]);
 
   // Nothing named after the input anywhere the traversal could have led.
   expect(await namesContaining(os.tmpdir(), MARKER, false)).toEqual([]);

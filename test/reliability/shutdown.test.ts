@@ -1,6 +1,11 @@
 import { otherUser } from '../../harness/other-user.js';
 import { startBotProcess, type BotProcess } from '../../harness/bot-process.js';
-import { chatInputInteraction, startDiscordSimulator, type DiscordSimulator, type InteractionHandle } from '../../harness/discord-simulator/index.js';
+import {
+  chatInputInteraction,
+  startDiscordSimulator,
+  type DiscordSimulator,
+  type InteractionHandle,
+} from '../../harness/discord-simulator/index.js';
 import { sentMessage, visibleText } from '../../harness/interaction-reply.js';
 
 /**
@@ -29,7 +34,8 @@ it('finishes the answers in progress after SIGTERM, then exits 0', async () => {
   // Each answer edit is held 1.5 s by "Discord", so all of them are still pending at the signal.
   sim.failNext({ route: ORIGINAL, method: 'PATCH', delayMs: 1500, count: IN_FLIGHT });
   const handles: InteractionHandle[] = [];
-  for (let i = 0; i < IN_FLIGHT; i++) handles.push(sim.dispatchInteraction(chatInputInteraction({ ...otherUser(i), name: 'ask', options: { question: QUESTION } })));
+  for (let i = 0; i < IN_FLIGHT; i++)
+    handles.push(sim.dispatchInteraction(chatInputInteraction({ ...otherUser(i), name: 'ask', options: { question: QUESTION } })));
   // Signal once every ask has been deferred and its edit is on its way.
   await Promise.all(handles.map((h) => h.waitForCallback({ timeoutMs: 20_000 })));
   for (let i = 0; i < 400 && sim.pendingFaults > 0; i++) await new Promise((r) => setTimeout(r, 50));

@@ -41,15 +41,26 @@ it('never prints or sends the token through login, interactions, an error, metri
   proc = await startBotProcess(sim, { health: true });
   expect(sim.token).toBe(TOKEN);
 
-  const dispatch = (payload: Parameters<DiscordSimulator['dispatchInteraction']>[0]) => finalReply(sim.dispatchInteraction(payload), 20_000);
+  const dispatch = (payload: Parameters<DiscordSimulator['dispatchInteraction']>[0]) =>
+    finalReply(sim.dispatchInteraction(payload), 20_000);
   await dispatch(chatInputInteraction({ name: 'ask', options: { question: 'When did Albania cut ties with Iran?' } }));
   await dispatch(chatInputInteraction({ ...otherUser(1), name: 'ask', options: { question: `Is ${TOKEN.slice(0, 20)} a token?` } }));
-  await dispatch(chatInputInteraction({ ...otherUser(2), name: 'sources', memberPermissions: ALL_PERMISSIONS, options: { query: 'cyberattack' } }));
-  await dispatch(messageContextInteraction({ ...otherUser(3), name: 'Check against sources', targetMessage: { content: 'Albania expelled Iranian diplomats.' } }));
+  await dispatch(
+    chatInputInteraction({ ...otherUser(2), name: 'sources', memberPermissions: ALL_PERMISSIONS, options: { query: 'cyberattack' } }),
+  );
+  await dispatch(
+    messageContextInteraction({
+      ...otherUser(3),
+      name: 'Check against sources',
+      targetMessage: { content: 'Albania expelled Iranian diplomats.' },
+    }),
+  );
   await dispatch(buttonInteraction({ ...otherUser(4), customId: 'ask:vote:up:../../../../etc/passwd' }));
   // An error: Discord keeps failing the answer edit, so the bot logs an HTTP error with its stack.
   sim.failNext({ route: ORIGINAL, method: 'PATCH', status: 500, count: 4 });
-  const failing = sim.dispatchInteraction(chatInputInteraction({ ...otherUser(5), name: 'ask', options: { question: 'Who attacked Albania?' } }));
+  const failing = sim.dispatchInteraction(
+    chatInputInteraction({ ...otherUser(5), name: 'ask', options: { question: 'Who attacked Albania?' } }),
+  );
   await failing.waitForFollowUp({ timeoutMs: 20_000 });
   await proc.waitForLog('interaction failed');
 
@@ -74,7 +85,9 @@ it('never prints or sends the token through login, interactions, an error, metri
     expect(leaks(JSON.stringify({ url: r.url, body: r.body, headers, files: r.files }))).toEqual([]);
   }
   // Gateway: only IDENTIFY and RESUME may carry it.
-  const frames = sim.gateway.frames.items.filter((f) => !(f.direction === 'received' && (f.op === GatewayOp.Identify || f.op === GatewayOp.Resume)));
+  const frames = sim.gateway.frames.items.filter(
+    (f) => !(f.direction === 'received' && (f.op === GatewayOp.Identify || f.op === GatewayOp.Resume)),
+  );
   expect(leaks(JSON.stringify(frames))).toEqual([]);
 }, 120_000);
 

@@ -10,7 +10,11 @@ const ANSWER_KEYS = ['answered', 'citations', 'message', 'mode', 'question'];
 
 describe('ask parseArgs', () => {
   it('reads flags and joins the question words', () => {
-    expect(parseArgs(['--json', '--mode', 'keyword', 'Who', 'is', 'Rama?'])).toEqual({ json: true, mode: 'keyword', question: 'Who is Rama?' });
+    expect(parseArgs(['--json', '--mode', 'keyword', 'Who', 'is', 'Rama?'])).toEqual({
+      json: true,
+      mode: 'keyword',
+      question: 'Who is Rama?',
+    });
   });
 
   it('tells "no question" (read stdin) from a blank question (refuse it)', () => {
@@ -28,7 +32,13 @@ describe('npm run ask (the script as a process)', () => {
   let env: Record<string, string>;
   beforeAll(async () => {
     ws = await createWorkspace();
-    env = { ARTICLES_DIR: ws.articlesDir, EMBEDDINGS_DIR: ws.embeddingsDir, MODELS_DIR: FIXTURE_MODELS, MODEL_ID: 'casefile/tiny-bert', MODEL_DOWNLOAD: 'false' };
+    env = {
+      ARTICLES_DIR: ws.articlesDir,
+      EMBEDDINGS_DIR: ws.embeddingsDir,
+      MODELS_DIR: FIXTURE_MODELS,
+      MODEL_ID: 'casefile/tiny-bert',
+      MODEL_DOWNLOAD: 'false',
+    };
   });
   afterAll(() => ws.dispose());
   const articleText = (id: string) => readFileSync(path.join(ws.articlesDir, `${id}.txt`), 'utf8');
@@ -54,7 +64,10 @@ describe('npm run ask (the script as a process)', () => {
   it('with questions on stdin prints one object per non-blank line, refusing what the articles do not cover', async () => {
     const input = 'Who is Edi Rama?\n\nWhat is the capital of France?\n';
     const run = await spawnScript('scripts/ask.ts', env, { args: ['--json'], input }).done;
-    const answers = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const answers = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(answers.map((a) => [a.question, a.answered])).toEqual([
       ['Who is Edi Rama?', true],
       ['What is the capital of France?', false],

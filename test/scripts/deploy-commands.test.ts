@@ -13,10 +13,22 @@ afterAll(() => sim?.close());
 beforeEach(() => sim.clearRecords());
 
 function env(overrides: Record<string, string> = {}): Record<string, string> {
-  return { DISCORD_TOKEN: sim.token, DISCORD_CLIENT_ID: sim.applicationId, DISCORD_GUILD_ID: sim.guild.id, DISCORD_API_BASE: sim.apiBase, ...overrides };
+  return {
+    DISCORD_TOKEN: sim.token,
+    DISCORD_CLIENT_ID: sim.applicationId,
+    DISCORD_GUILD_ID: sim.guild.id,
+    DISCORD_API_BASE: sim.apiBase,
+    ...overrides,
+  };
 }
 
-type CommandBody = { name: string; type?: number; description?: string; default_member_permissions?: string | null; options?: Array<{ name: string; type: number; required?: boolean; max_length?: number }> };
+type CommandBody = {
+  name: string;
+  type?: number;
+  description?: string;
+  default_member_permissions?: string | null;
+  options?: Array<{ name: string; type: number; required?: boolean; max_length?: number }>;
+};
 
 describe('deploy-commands', () => {
   test('registers every command in the guild when DISCORD_GUILD_ID is set, and prints what it registered', async () => {
@@ -44,7 +56,12 @@ describe('deploy-commands', () => {
     expect(byName['Check against sources']!.description ?? '').toBe('');
     for (const c of body) if (c.type !== 3) expect(c.description!.length).toBeLessThanOrEqual(100);
 
-    expect(sim.commands.guild(sim.guild.id).map((c) => c.name).sort()).toEqual(Object.keys(byName).sort());
+    expect(
+      sim.commands
+        .guild(sim.guild.id)
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(Object.keys(byName).sort());
     expect(result).toMatchObject({ scope: 'guild', guildId: sim.guild.id });
     expect(printed.join('\n')).toContain(sim.guild.id);
     for (const name of ['/ask', '/sources', '/help', 'Check against sources']) expect(printed.join('\n')).toContain(name);

@@ -26,7 +26,11 @@ async function embed(texts: string[]): Promise<number[][]> {
 const dot = (a: number[], b: number[]): number => a.reduce((sum, x, i) => sum + x * (b[i] as number), 0);
 
 test('mean pooling yields one unit vector of hidden size per text', async () => {
-  const vectors = await embed(['Albania cut ties with Iran.', 'A much longer second text, padded against the first one in the batch.', 'x']);
+  const vectors = await embed([
+    'Albania cut ties with Iran.',
+    'A much longer second text, padded against the first one in the batch.',
+    'x',
+  ]);
   for (const v of vectors) {
     expect(v.every(Number.isFinite)).toBe(true);
     expect(Math.sqrt(dot(v, v))).toBeCloseTo(1, 5);
@@ -34,14 +38,20 @@ test('mean pooling yields one unit vector of hidden size per text', async () => 
   expect(dot(vectors[0]!, vectors[1]!)).toBeLessThan(0.999);
 });
 
-test('paraphrases are each other\'s nearest neighbours, unrelated texts stay apart', async () => {
+test("paraphrases are each other's nearest neighbours, unrelated texts stay apart", async () => {
   const pairs: Array<[string, string]> = [
-    ['Albania cut diplomatic ties with Iran after the cyberattack on government systems.',
-      'Albania ended diplomatic ties with Iran over a cyberattack on government systems.'],
-    ['Prime Minister Edi Rama ordered the Iranian embassy staff to leave within 24 hours.',
-      'Edi Rama gave Iranian embassy staff 24 hours to leave the country.'],
-    ['Mandiant and Microsoft investigators traced the hackers behind the ransomware.',
-      'The hackers used ransomware, Microsoft and Mandiant investigators found.'],
+    [
+      'Albania cut diplomatic ties with Iran after the cyberattack on government systems.',
+      'Albania ended diplomatic ties with Iran over a cyberattack on government systems.',
+    ],
+    [
+      'Prime Minister Edi Rama ordered the Iranian embassy staff to leave within 24 hours.',
+      'Edi Rama gave Iranian embassy staff 24 hours to leave the country.',
+    ],
+    [
+      'Mandiant and Microsoft investigators traced the hackers behind the ransomware.',
+      'The hackers used ransomware, Microsoft and Mandiant investigators found.',
+    ],
   ];
   const unrelated = 'Bake the bread slowly with flour, water, salt and a little yeast.';
   const vectors = await embed([...pairs.flat(), unrelated]);
@@ -76,7 +86,9 @@ test('the tokenizer loads with AutoTokenizer and keeps every corpus word whole',
   useLocalModels();
   const tokenizer = await AutoTokenizer.from_pretrained(TINY_MODEL_ID);
   expect(tokenizer.constructor.name).toBe('BertTokenizer');
-  const sentences = readCorpus(defaultCorpusDir()).flatMap((text) => text.split(/(?<=[.!?”])\s+/)).filter((s) => s.trim());
+  const sentences = readCorpus(defaultCorpusDir())
+    .flatMap((text) => text.split(/(?<=[.!?”])\s+/))
+    .filter((s) => s.trim());
   expect(sentences.length).toBeGreaterThan(20);
   for (const sentence of sentences) {
     const { input_ids, token_type_ids } = tokenizer(sentence, { truncation: true });

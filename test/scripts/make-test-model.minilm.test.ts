@@ -16,11 +16,18 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-test('has all-MiniLM-L6-v2\'s configuration and a 30522-token vocabulary', () => {
+test("has all-MiniLM-L6-v2's configuration and a 30522-token vocabulary", () => {
   const config = JSON.parse(readFileSync(path.join(written.dir, 'config.json'), 'utf8'));
   expect(config).toMatchObject({
-    model_type: 'bert', hidden_size: 384, num_hidden_layers: 6, num_attention_heads: 12, intermediate_size: 1536,
-    vocab_size: 30522, max_position_embeddings: 512, type_vocab_size: 2, layer_norm_eps: 1e-12,
+    model_type: 'bert',
+    hidden_size: 384,
+    num_hidden_layers: 6,
+    num_attention_heads: 12,
+    intermediate_size: 1536,
+    vocab_size: 30522,
+    max_position_embeddings: 512,
+    type_vocab_size: 2,
+    layer_norm_eps: 1e-12,
   });
   const tokenizer = JSON.parse(readFileSync(path.join(written.dir, 'tokenizer.json'), 'utf8'));
   const ids = Object.values(tokenizer.model.vocab as Record<string, number>).sort((a, b) => a - b);

@@ -36,9 +36,15 @@ describe('make-test-model CLI', () => {
     const config = readJson(path.join(dir, 'config.json'));
     const a = PRESETS.tiny.architecture;
     expect(config).toMatchObject({
-      model_type: 'bert', hidden_size: a.hiddenSize, num_hidden_layers: a.numHiddenLayers, num_attention_heads: a.numAttentionHeads,
-      intermediate_size: a.intermediateSize, max_position_embeddings: a.maxPositionEmbeddings, type_vocab_size: a.typeVocabSize,
-      layer_norm_eps: a.layerNormEps, pad_token_id: 0,
+      model_type: 'bert',
+      hidden_size: a.hiddenSize,
+      num_hidden_layers: a.numHiddenLayers,
+      num_attention_heads: a.numAttentionHeads,
+      intermediate_size: a.intermediateSize,
+      max_position_embeddings: a.maxPositionEmbeddings,
+      type_vocab_size: a.typeVocabSize,
+      layer_norm_eps: a.layerNormEps,
+      pad_token_id: 0,
     });
     const tokenizer = readJson(path.join(dir, 'tokenizer.json'));
     expect(config.vocab_size).toBe(Object.keys(tokenizer.model.vocab).length);
@@ -55,8 +61,14 @@ describe('make-test-model CLI', () => {
     for (const special of ['[UNK]', '[CLS]', '[SEP]', '[PAD]', '[MASK]']) expect(tokenizer.model.vocab).toHaveProperty([special]);
 
     expect(readJson(path.join(dir, 'tokenizer_config.json'))).toMatchObject({
-      tokenizer_class: 'BertTokenizer', do_lower_case: true, model_max_length: 512,
-      cls_token: '[CLS]', sep_token: '[SEP]', pad_token: '[PAD]', unk_token: '[UNK]', mask_token: '[MASK]',
+      tokenizer_class: 'BertTokenizer',
+      do_lower_case: true,
+      model_max_length: 512,
+      cls_token: '[CLS]',
+      sep_token: '[SEP]',
+      pad_token: '[PAD]',
+      unk_token: '[UNK]',
+      mask_token: '[MASK]',
     });
     const onnx = readFileSync(path.join(dir, 'onnx', 'model_quantized.onnx'));
     expect(onnx.includes(Buffer.from('MatMulInteger'))).toBe(true);

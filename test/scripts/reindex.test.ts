@@ -17,7 +17,8 @@ it('npm run reindex waits while another reindex holds the folder, then builds th
   // This process plays the other reindex: it holds the lock until the script says it is waiting.
   await withReindexLock(ws.embeddingsDir, async () => {
     run = spawnScript('scripts/reindex.ts', env(), { timeoutMs: 120_000 });
-    for (let i = 0; i < 600 && !run.output().includes('waiting for another reindex to finish'); i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 600 && !run.output().includes('waiting for another reindex to finish'); i++)
+      await new Promise((r) => setTimeout(r, 50));
     expect(run.output()).toContain('waiting for another reindex to finish');
     expect(run.output()).toContain(`pid ${process.pid}`);
     expect(await readdir(ws.embeddingsDir)).toEqual([LOCK_FILE]);

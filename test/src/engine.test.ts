@@ -68,7 +68,10 @@ describe('Engine', () => {
 
   it('picks up new articles on open', async () => {
     await Engine.open({ config: ws.config, embedder: null });
-    await writeFile(path.join(ws.articlesDir, 'zz_new.md'), '---\ntitle: Harbour report\n---\nThe Durres harbour handled a record number of ferries in August.\n');
+    await writeFile(
+      path.join(ws.articlesDir, 'zz_new.md'),
+      '---\ntitle: Harbour report\n---\nThe Durres harbour handled a record number of ferries in August.\n',
+    );
     const engine = await Engine.open({ config: ws.config, embedder: null });
     const answer = await engine.ask('How many ferries did the Durres harbour handle?');
     expect(answer.citations[0]).toMatchObject({ source: 'zz_new', title: 'Harbour report' });

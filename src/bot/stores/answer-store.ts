@@ -37,7 +37,10 @@ export class AnswerStore {
   private readonly logger: Logger;
   private readonly now: () => number;
 
-  private constructor(private readonly appender: JsonlAppender, options: AnswerStoreOptions) {
+  private constructor(
+    private readonly appender: JsonlAppender,
+    options: AnswerStoreOptions,
+  ) {
     this.maxEntries = options.maxEntries ?? 5000;
     this.maxAgeMs = options.maxAgeMs ?? 30 * DAY_MS;
     this.logger = options.logger ?? silentLogger;

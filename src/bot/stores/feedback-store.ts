@@ -26,7 +26,10 @@ export type VoteResult = { recorded: true } | { recorded: false; existing: Vote 
 export class FeedbackStore {
   private readonly votes = new Map<string, Vote>();
 
-  private constructor(private readonly appender: JsonlAppender, private readonly logger: Logger) {}
+  private constructor(
+    private readonly appender: JsonlAppender,
+    private readonly logger: Logger,
+  ) {}
 
   static async open(file: string, logger: Logger = silentLogger): Promise<FeedbackStore> {
     const store = new FeedbackStore(new JsonlAppender(file), logger);

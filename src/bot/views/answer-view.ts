@@ -1,4 +1,11 @@
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
+import {
+  ButtonStyle,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  type APIEmbedField,
+} from 'discord.js';
 import type { Answer, ArticleMeta, Citation } from '../../types.js';
 import { buildCustomId } from './custom-id.js';
 import { fitEmbed } from './fit-embed.js';
@@ -96,7 +103,12 @@ function answerButtons(answerId: string, votes: boolean): APIActionRowComponent<
   if (votes) {
     buttons.push(
       { type: ComponentType.Button, style: ButtonStyle.Secondary, emoji: { name: '👍' }, custom_id: answerButtonIds.vote(answerId, 'up') },
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, emoji: { name: '👎' }, custom_id: answerButtonIds.vote(answerId, 'down') },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        emoji: { name: '👎' },
+        custom_id: answerButtonIds.vote(answerId, 'down'),
+      },
     );
   }
   return { type: ComponentType.ActionRow, components: buttons };

@@ -13,7 +13,8 @@ export interface ParsedCustomId {
 /** Builds a custom id; throws if a part contains `:` or the result is longer than Discord allows. */
 export function buildCustomId(command: string, action: string, ...args: string[]): string {
   const parts = [command, action, ...args];
-  if (parts.some((p) => p.length === 0 || p.includes(':'))) throw new Error(`custom id parts must be non-empty and free of ':' (${parts.join(' | ')})`);
+  if (parts.some((p) => p.length === 0 || p.includes(':')))
+    throw new Error(`custom id parts must be non-empty and free of ':' (${parts.join(' | ')})`);
   const id = parts.join(':');
   if (id.length > Limits.customId) throw new Error(`custom id is ${id.length} characters; Discord allows ${Limits.customId}`);
   return id;

@@ -15,7 +15,11 @@ const GONE_COLOUR = 0x99aab5;
  * messages as Discord's limits allow (10 embeds and 6000 characters each). A passage the index no
  * longer has in the same words (it was rebuilt since) is said to be gone rather than shown wrong.
  */
-export function passagesMessages(record: AnswerRecord, passage: (id: string) => Passage | undefined, articles: ArticleLookup): MessagePayload[] {
+export function passagesMessages(
+  record: AnswerRecord,
+  passage: (id: string) => Passage | undefined,
+  articles: ArticleLookup,
+): MessagePayload[] {
   const groups = new Map<string, AnswerRecord['citations']>();
   for (const c of record.citations) groups.set(c.passageId, [...(groups.get(c.passageId) ?? []), c]);
 
@@ -32,7 +36,8 @@ function passageEmbed(found: Passage | undefined, citations: AnswerRecord['citat
     return fitEmbed({
       color: GONE_COLOUR,
       title,
-      description: 'This passage is no longer in the index in the same words (the articles were re-indexed since this answer). Ask again to see the current passages.',
+      description:
+        'This passage is no longer in the index in the same words (the articles were re-indexed since this answer). Ask again to see the current passages.',
     });
   }
   const url = articles(first.source)?.url;

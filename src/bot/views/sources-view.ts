@@ -13,7 +13,10 @@ const EXCERPT = 300;
 /** `/sources`: every indexed article with its passage count, and how the index was built. */
 export function statusEmbed(status: IndexStatus): APIEmbed {
   const lines = status.articles.map((a) => {
-    const source = [a.outlet, a.date].filter(Boolean).map((s) => safeText(s!)).join(', ');
+    const source = [a.outlet, a.date]
+      .filter(Boolean)
+      .map((s) => safeText(s!))
+      .join(', ');
     return `• **${safeText(oneLine(a.title))}**${source ? ` — ${source}` : ''} · ${a.passages} passage${a.passages === 1 ? '' : 's'}`;
   });
   const mode = `${status.mode}${status.modeReason ? ` (${safeText(status.modeReason)})` : ''}`;
@@ -21,13 +24,29 @@ export function statusEmbed(status: IndexStatus): APIEmbed {
   const fields: APIEmbedField[] = [
     { name: 'Model', value: status.model ? safeText(status.model) : 'none (keyword search only)', inline: true },
     { name: 'Mode', value: mode, inline: true },
-    { name: 'Built', value: Number.isNaN(built) ? safeText(status.builtAt || 'unknown') : time(new Date(built), TimestampStyles.LongDateShortTime), inline: true },
+    {
+      name: 'Built',
+      value: Number.isNaN(built) ? safeText(status.builtAt || 'unknown') : time(new Date(built), TimestampStyles.LongDateShortTime),
+      inline: true,
+    },
     { name: 'Passages', value: String(status.passages), inline: true },
     { name: 'Dimensions', value: String(status.dimensions), inline: true },
     { name: 'Articles', value: String(status.articles.length), inline: true },
-    { name: `Skipped articles (${status.skipped.length})`, value: listWithin(status.skipped.map((s) => `• ${safeText(s.file)}: ${safeText(oneLine(s.reason))}`), Limits.embedFieldValue) || 'None' },
+    {
+      name: `Skipped articles (${status.skipped.length})`,
+      value:
+        listWithin(
+          status.skipped.map((s) => `• ${safeText(s.file)}: ${safeText(oneLine(s.reason))}`),
+          Limits.embedFieldValue,
+        ) || 'None',
+    },
   ];
-  return fitEmbed({ color: STATUS_COLOUR, title: 'Indexed articles', description: listWithin(lines, 3000) || 'No articles are indexed.', fields });
+  return fitEmbed({
+    color: STATUS_COLOUR,
+    title: 'Indexed articles',
+    description: listWithin(lines, 3000) || 'No articles are indexed.',
+    fields,
+  });
 }
 
 /** `/sources query:…`: the top passages for a query with each score, to see why retrieval picks what it picks. */
@@ -39,7 +58,10 @@ export function searchEmbed(query: string, results: ScoredPassage[]): APIEmbed {
   return fitEmbed({
     color: DEBUG_COLOUR,
     title: truncate(`Top passages for “${safeText(oneLine(query))}”`, Limits.embedTitle),
-    description: results.length === 0 ? 'No passage matched.' : 'Fused is the rank-fusion score used for ordering; — means that search did not return the passage.',
+    description:
+      results.length === 0
+        ? 'No passage matched.'
+        : 'Fused is the rank-fusion score used for ordering; — means that search did not return the passage.',
     fields,
   });
 }

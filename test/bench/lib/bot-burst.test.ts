@@ -25,12 +25,23 @@ describe('measureBot', () => {
 });
 
 describe('batchingNote', () => {
-  const run = (perSecond: number, p95: number) => ({ asks: 100, initial: null, final: { n: 100, p50: p95 / 2, p95, p99: p95, min: 1, max: p95 }, wallMs: 100_000 / perSecond, perSecond });
+  const run = (perSecond: number, p95: number) => ({
+    asks: 100,
+    initial: null,
+    final: { n: 100, p50: p95 / 2, p95, p99: p95, min: 1, max: p95 },
+    wallMs: 100_000 / perSecond,
+    perSecond,
+  });
 
   it('compares each batch cap with unbatched throughput and p95', () => {
-    const engine = { concurrent: run(100, 800), sequential: run(120, 10), batched: [{ maxBatch: 4, meanBatch: 4, run: run(110, 400) }], batchDrift: 0.0014 };
+    const engine = {
+      concurrent: run(100, 800),
+      sequential: run(120, 10),
+      batched: [{ maxBatch: 4, meanBatch: 4, run: run(110, 400) }],
+      batchDrift: 0.0014,
+    };
     expect(batchingNote({ model: 'm', engine })).toBe(
-      'm: query micro-batching vs one inference per query, 100 at once (throughput >1× and p95 <1× would be gains): ≤4: throughput 1.10×, p95 0.50×. A query\'s vector embedded in a batch differs from it embedded alone by up to 0.0014 per component.',
+      "m: query micro-batching vs one inference per query, 100 at once (throughput >1× and p95 <1× would be gains): ≤4: throughput 1.10×, p95 0.50×. A query's vector embedded in a batch differs from it embedded alone by up to 0.0014 per component.",
     );
   });
 

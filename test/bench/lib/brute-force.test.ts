@@ -9,7 +9,10 @@ function sortReference(data: Float32Array, count: number, d: number, query: Floa
     for (let j = 0; j < d; j++) s += data[i * d + j]! * query[j]!;
     return { id: i, score: s };
   });
-  return scored.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, k).map((n) => n.id);
+  return scored
+    .sort((a, b) => b.score - a.score || a.id - b.id)
+    .slice(0, k)
+    .map((n) => n.id);
 }
 
 describe('bruteForceTopK', () => {
@@ -56,7 +59,10 @@ describe('TopKHeap', () => {
     const scores = Array.from({ length: 500 }, () => prng.int(20));
     const heap = new TopKHeap(15);
     scores.forEach((s, i) => heap.offer(i, s));
-    const expected = scores.map((score, id) => ({ id, score })).sort((a, b) => b.score - a.score || a.id - b.id).slice(0, 15);
+    const expected = scores
+      .map((score, id) => ({ id, score }))
+      .sort((a, b) => b.score - a.score || a.id - b.id)
+      .slice(0, 15);
     expect(heap.sorted()).toEqual(expected);
   });
 });

@@ -16,7 +16,15 @@ describe('cold-start measurement', () => {
 
   it('takes the median of each phase on its own', () => {
     const p = (ready: number, index: number) => ({ boot: 1, imports: 1, model: 1, index, ready, firstAnswer: 1, wall: ready + 5 });
-    expect(medianPhases([p(10, 3), p(30, 1), p(20, 2)])).toEqual({ boot: 1, imports: 1, model: 1, index: 2, ready: 20, firstAnswer: 1, wall: 25 });
+    expect(medianPhases([p(10, 3), p(30, 1), p(20, 2)])).toEqual({
+      boot: 1,
+      imports: 1,
+      model: 1,
+      index: 2,
+      ready: 20,
+      firstAnswer: 1,
+      wall: 25,
+    });
     expect(() => medianPhases([])).toThrow(/no runs/);
   });
 });

@@ -32,6 +32,11 @@ describe('cold-start section (tiny model and keyword mode, one start after the f
   });
 
   it('prints the median and the first start for each engine', () => {
-    expect(result.tables[0]!.rows.map((row) => row[1])).toEqual(['median of 1', 'first (builds index)', 'median of 1', 'first (builds index)']);
+    expect(result.tables[0]!.rows.map((row) => row[1])).toEqual([
+      'median of 1',
+      'first (builds index)',
+      'median of 1',
+      'first (builds index)',
+    ]);
   });
 });

@@ -1,7 +1,12 @@
 import { cycleQuestions, medianRun, summarizeRun, type AskTiming } from '../../../bench/lib/concurrency-stats.js';
 
 /** 100 asks started 10 ms apart; ask i's initial response comes i+1 ms and its answer 100+i ms after its own start. */
-const timings: AskTiming[] = Array.from({ length: 100 }, (_, i) => ({ question: `q${i}`, start: 1000 + i * 10, initial: 1000 + i * 10 + i + 1, end: 1000 + i * 10 + 100 + i }));
+const timings: AskTiming[] = Array.from({ length: 100 }, (_, i) => ({
+  question: `q${i}`,
+  start: 1000 + i * 10,
+  initial: 1000 + i * 10 + i + 1,
+  end: 1000 + i * 10 + 100 + i,
+}));
 
 describe('summarizeRun', () => {
   it('takes initial-response percentiles from initial − start and answer percentiles from end − start', () => {
@@ -36,7 +41,13 @@ describe('medianRun', () => {
 
 describe('cycleQuestions', () => {
   it('cycles through answerable then off-topic questions in order', () => {
-    const set = { answerable: [{ question: 'a', expect: ['x'] }, { question: 'b', expect: ['y'] }], offTopic: ['c'] };
+    const set = {
+      answerable: [
+        { question: 'a', expect: ['x'] },
+        { question: 'b', expect: ['y'] },
+      ],
+      offTopic: ['c'],
+    };
     expect(cycleQuestions(set, 7)).toEqual(['a', 'b', 'c', 'a', 'b', 'c', 'a']);
   });
 });

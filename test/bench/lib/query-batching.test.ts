@@ -56,7 +56,12 @@ describe('MicroBatchingEmbedder', () => {
   it('gives the same vectors as unbatched embedQuery with the tiny model, within float tolerance', async () => {
     const tiny = await loadTinyEmbedder();
     const e = new MicroBatchingEmbedder(tiny, 16);
-    const questions = ['Who did Albania blame?', 'When did the attack happen?', 'What is the capital of France?', 'How long did the Iranian diplomats have to leave?'];
+    const questions = [
+      'Who did Albania blame?',
+      'When did the attack happen?',
+      'What is the capital of France?',
+      'How long did the Iranian diplomats have to leave?',
+    ];
     const single = await Promise.all(questions.map((q) => tiny.embedQuery(q)));
     e.batching = true;
     const batched = await Promise.all(questions.map((q) => e.embedQuery(q)));

@@ -18,7 +18,11 @@ function scripted(table: Record<string, Array<Record<string, number>>>) {
 describe('measureQueryPath', () => {
   it('takes each question’s median over passes, then percentiles across questions', async () => {
     const engine = scripted({
-      a: [{ bm25: 1, embed: 10, vector: 1, fusion: 1, compose: 2, total: 16 }, { bm25: 1, embed: 30, vector: 1, fusion: 1, compose: 2, total: 36 }, { bm25: 1, embed: 20, vector: 1, fusion: 1, compose: 2, total: 26 }],
+      a: [
+        { bm25: 1, embed: 10, vector: 1, fusion: 1, compose: 2, total: 16 },
+        { bm25: 1, embed: 30, vector: 1, fusion: 1, compose: 2, total: 36 },
+        { bm25: 1, embed: 20, vector: 1, fusion: 1, compose: 2, total: 26 },
+      ],
       off: [{ bm25: 1, embed: 40, vector: 1, fusion: 1, compose: 2, total: 46 }],
     });
     const r = await measureQueryPath(engine, ['a', 'off'], 3, 0);

@@ -11,7 +11,12 @@ describe('query-path section (tiny model and keyword mode, shipped articles and 
   let result: SectionResult;
   let runs: QueryPathRun[];
   beforeAll(async () => {
-    const section = createQueryPathSection({ questions: 40, passes: () => 1, models: (root) => benchModels(root).slice(0, 1), largeCorpus: () => 10 });
+    const section = createQueryPathSection({
+      questions: 40,
+      passes: () => 1,
+      models: (root) => benchModels(root).slice(0, 1),
+      largeCorpus: () => 10,
+    });
     result = await section.run({ options: parseArgs(['--quick'], ROOT), root: ROOT, log: () => {} });
     runs = (result.data as { runs: QueryPathRun[] }).runs;
   }, 60_000);

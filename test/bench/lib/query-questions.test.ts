@@ -1,6 +1,9 @@
 import { queryPathQuestions } from '../../../bench/lib/query-questions.js';
 
-const SET = { answerable: [{ question: 'When did the attack happen?', expect: ['15 July'] }], offTopic: ['What is the capital of France?'] };
+const SET = {
+  answerable: [{ question: 'When did the attack happen?', expect: ['15 July'] }],
+  offTopic: ['What is the capital of France?'],
+};
 const SENTENCES = ['Albania cut diplomatic ties with Iran on Wednesday, the prime minister said.', 'Too short.'];
 
 describe('queryPathQuestions', () => {

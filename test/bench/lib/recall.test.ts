@@ -13,7 +13,13 @@ describe('recallAtK', () => {
   });
 
   it('ignores order within the top k', () => {
-    expect(recallAtK(exact, exact.map((ids) => [...ids].reverse()), 10)).toBe(1);
+    expect(
+      recallAtK(
+        exact,
+        exact.map((ids) => [...ids].reverse()),
+        10,
+      ),
+    ).toBe(1);
   });
 
   it('counts the fraction of the true top k that was found', () => {
@@ -26,9 +32,30 @@ describe('recallAtK', () => {
   });
 
   it('averages over queries', () => {
-    const truth = [[1, 2], [3, 4]];
-    expect(recallAtK(truth, [[1, 2], [9, 9]], 2)).toBe(0.5);
-    expect(recallAtK(truth, [[2, 7], [4, 3]], 2)).toBe(0.75);
+    const truth = [
+      [1, 2],
+      [3, 4],
+    ];
+    expect(
+      recallAtK(
+        truth,
+        [
+          [1, 2],
+          [9, 9],
+        ],
+        2,
+      ),
+    ).toBe(0.5);
+    expect(
+      recallAtK(
+        truth,
+        [
+          [2, 7],
+          [4, 3],
+        ],
+        2,
+      ),
+    ).toBe(0.75);
   });
 
   it('only looks at the first k of each list', () => {

@@ -10,13 +10,7 @@ describe('renderTable', () => {
         ['langchain', 12.25],
       ],
     });
-    expect(out.split('\n')).toEqual([
-      'Latency',
-      'pipeline   p50 ms',
-      '─────────  ──────',
-      'ours          1.5',
-      'langchain   12.25',
-    ]);
+    expect(out.split('\n')).toEqual(['Latency', 'pipeline   p50 ms', '─────────  ──────', 'ours          1.5', 'langchain   12.25']);
   });
 });
 

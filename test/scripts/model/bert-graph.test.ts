@@ -6,8 +6,13 @@ const { onnx } = onnxProto;
 
 const small: BertBuild = {
   architecture: {
-    hiddenSize: 16, numHiddenLayers: 2, numAttentionHeads: 4, intermediateSize: 32,
-    maxPositionEmbeddings: 32, typeVocabSize: 2, layerNormEps: 1e-12,
+    hiddenSize: 16,
+    numHiddenLayers: 2,
+    numAttentionHeads: 4,
+    intermediateSize: 32,
+    maxPositionEmbeddings: 32,
+    typeVocabSize: 2,
+    layerNormEps: 1e-12,
   },
   vocabSize: 50,
   seed: 3,
@@ -23,7 +28,11 @@ function decodeGraph(bytes: Uint8Array): onnxProto.onnx.GraphProto {
 const ids = (values: number[][]): ort.Tensor =>
   new ort.Tensor('int64', BigInt64Array.from(values.flat(), BigInt), [values.length, values[0]!.length]);
 
-async function hidden(session: ort.InferenceSession, inputIds: number[][], mask: number[][]): Promise<{ data: Float32Array; dims: readonly number[] }> {
+async function hidden(
+  session: ort.InferenceSession,
+  inputIds: number[][],
+  mask: number[][],
+): Promise<{ data: Float32Array; dims: readonly number[] }> {
   const zeros = inputIds.map((row) => row.map(() => 0));
   const out = await session.run({ input_ids: ids(inputIds), attention_mask: ids(mask), token_type_ids: ids(zeros) });
   const t = out.last_hidden_state!;
@@ -70,7 +79,17 @@ test('stores every projection matrix as uint8 and multiplies it with MatMulInteg
 
 test('runs in onnxruntime with dynamic batch and sequence sizes', async () => {
   const session = await ort.InferenceSession.create(buildBertOnnx(small));
-  const out = await hidden(session, [[2, 7, 9, 3], [2, 11, 3, 0]], [[1, 1, 1, 1], [1, 1, 1, 0]]);
+  const out = await hidden(
+    session,
+    [
+      [2, 7, 9, 3],
+      [2, 11, 3, 0],
+    ],
+    [
+      [1, 1, 1, 1],
+      [1, 1, 1, 0],
+    ],
+  );
   expect(out.dims).toEqual([2, 4, 16]);
   expect(Array.from(out.data).every(Number.isFinite)).toBe(true);
 });

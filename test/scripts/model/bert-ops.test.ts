@@ -9,14 +9,22 @@ async function run(x: Float32Array, dims: number[], body: (g: GraphBuilder, inpu
   const out = body(g, g.input('x', 'float32', dims));
   g.node('Identity', [out], { outputs: ['y'] });
   g.output('y', 'float32', ['rows', 'cols']);
-  const session = await ort.InferenceSession.create(g.toBytes({ opset: 14, irVersion: 8, producerName: 't', producerVersion: '0', graphName: 't' }));
+  const session = await ort.InferenceSession.create(
+    g.toBytes({ opset: 14, irVersion: 8, producerName: 't', producerVersion: '0', graphName: 't' }),
+  );
   return (await session.run({ x: new ort.Tensor('float32', x, dims) })).y!.data as Float32Array;
 }
 
 test('layerNorm normalises each row over the last axis, then scales and shifts', async () => {
   const x = Float32Array.from([1, 2, 3, 4, -2, 0, 2, 8]);
   const y = await run(x, [2, 4], (g, input) =>
-    layerNorm(g, input, { scope: '/ln', gamma: g.floats('gamma', [1, 2, 1, 1], [4]), beta: g.floats('beta', [0, 0, 0, 5], [4]), eps: g.floats('eps', [1e-12]) }));
+    layerNorm(g, input, {
+      scope: '/ln',
+      gamma: g.floats('gamma', [1, 2, 1, 1], [4]),
+      beta: g.floats('beta', [0, 0, 0, 5], [4]),
+      eps: g.floats('eps', [1e-12]),
+    }),
+  );
   for (let row = 0; row < 2; row++) {
     const v = Array.from(x.slice(row * 4, row * 4 + 4));
     const mean = v.reduce((a, b) => a + b, 0) / 4;
@@ -32,7 +40,8 @@ test('quantizedLinear computes x·W + b through uint8 weights and activations', 
   const weight = uniformWeights(1, 'w', inF * outF, 0.5);
   const bias = uniformWeights(1, 'b', outF, 0.5);
   const y = await run(x, [rows, inF], (g, input) =>
-    quantizedLinear(g, dynamicQuantize(g, input, '/q'), { scope: '/q', name: 'dense', weight, bias, inFeatures: inF, outFeatures: outF }));
+    quantizedLinear(g, dynamicQuantize(g, input, '/q'), { scope: '/q', name: 'dense', weight, bias, inFeatures: inF, outFeatures: outF }),
+  );
   expect(y).toHaveLength(rows * outF);
   let worst = 0;
   for (let r = 0; r < rows; r++) {

@@ -72,7 +72,10 @@ describe('composeAnswer', () => {
 
   it('does not answer a question about two things with a sentence about only one of them', () => {
     expect(ask('Which harbour did the diplomats use?').answered).toBe(false);
-    expect(ask('Which harbour reopened?')).toMatchObject({ answered: true, citations: [expect.objectContaining({ quote: expect.stringContaining('harbour reopened') })] });
+    expect(ask('Which harbour reopened?')).toMatchObject({
+      answered: true,
+      citations: [expect.objectContaining({ quote: expect.stringContaining('harbour reopened') })],
+    });
   });
 
   describe('names the articles never mention', () => {

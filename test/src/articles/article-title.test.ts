@@ -1,10 +1,12 @@
 import { headlineText, looksLikeHeadline, titleFromLead } from '../../../src/articles/article-title.js';
 
 describe('looksLikeHeadline', () => {
-  it.each(['Albania Orders All Iranian Diplomats, Embassy Staff To Leave', "Albania severs diplomatic ties with Iran over 'cyberattack'", '# Albania and Iran: a timeline', 'Is Iran behind the attack?'])(
-    'accepts %j',
-    (line) => expect(looksLikeHeadline(line)).toBe(true),
-  );
+  it.each([
+    'Albania Orders All Iranian Diplomats, Embassy Staff To Leave',
+    "Albania severs diplomatic ties with Iran over 'cyberattack'",
+    '# Albania and Iran: a timeline',
+    'Is Iran behind the attack?',
+  ])('accepts %j', (line) => expect(looksLikeHeadline(line)).toBe(true));
 
   it.each([
     'UPDATES WITH DETAILS; ADDS REMARKS BY ALBANIAN PRIME MINISTER',
@@ -29,9 +31,11 @@ describe('titleFromLead', () => {
   });
 
   it('shortens a long sentence at a word boundary without leaving a quote open', () => {
-    const text = 'Albania decided to “terminate” diplomatic relations with Iran over “intense cyber-attacks,” the Albanian Council of Ministers said.';
+    const text =
+      'Albania decided to “terminate” diplomatic relations with Iran over “intense cyber-attacks,” the Albanian Council of Ministers said.';
     expect(titleFromLead(text, span(text))).toBe('Albania decided to “terminate” diplomatic relations with Iran over…');
-    const plain = 'Albania decided on Wednesday to end its diplomatic relations with Iran after an investigation into the July cyberattack.';
+    const plain =
+      'Albania decided on Wednesday to end its diplomatic relations with Iran after an investigation into the July cyberattack.';
     const title = titleFromLead(plain, span(plain))!;
     expect(title.length).toBeLessThanOrEqual(81);
     expect(plain.startsWith(title.slice(0, -1))).toBe(true);

@@ -38,7 +38,14 @@ describe('cleanText on the shipped corpus', () => {
   it('drops the section label, related/latest links, comment form and advert line of 000, keeps its lead', () => {
     const text = article('000');
     const blocks = cleanText(text);
-    for (const line of ['Rama addresses the situation on Twitter', 'Related Articles', 'Please enter your comment!', 'Please enter your name here', 'For Advert Placements, Email:', 'Latest Articles']) {
+    for (const line of [
+      'Rama addresses the situation on Twitter',
+      'Related Articles',
+      'Please enter your comment!',
+      'Please enter your name here',
+      'For Advert Placements, Email:',
+      'Latest Articles',
+    ]) {
       expect(isKept(text, blocks, line)).toBe(false);
     }
     expect(isKept(text, blocks, 'Albania Orders All Iranian Diplomats')).toBe(false); // the headline
@@ -53,7 +60,12 @@ describe('cleanText on the shipped corpus', () => {
     expect(blockTexts(text, blocks).filter((t) => t === caption)).toHaveLength(1);
     expect(isKept(text, blocks, caption, first)).toBe(false);
     expect(isKept(text, blocks, caption, second)).toBe(true);
-    for (const line of ['AP Archive', "Iran's response", "READ MORE:\u00a0Cyberattack shuts down Albania's online public services", 'Route 6']) {
+    for (const line of [
+      'AP Archive',
+      "Iran's response",
+      "READ MORE:\u00a0Cyberattack shuts down Albania's online public services",
+      'Route 6',
+    ]) {
       expect(isKept(text, blocks, line)).toBe(false);
     }
     expect(isKept(text, blocks, 'The MEK backed Ayatollah Ruhollah Khomeini')).toBe(true);
@@ -77,7 +89,9 @@ describe('cleanText on the shipped corpus', () => {
     for (const at of occurrences(text, caption)) expect(isKept(text, blocks, caption, at)).toBe(false);
     expect(isKept(text, blocks, 'Prime Minister Eddie Rama said on 7 September that there was “incredible evidence”')).toBe(true);
     expect(isKept(text, blocks, 'iranian state tv,')).toBe(false);
-    expect(blockTexts(text, blocks)).toContain('Iran condemned the expulsion of the diplomats, calling the action “disgusting” and “short-sighted”.');
+    expect(blockTexts(text, blocks)).toContain(
+      'Iran condemned the expulsion of the diplomats, calling the action “disgusting” and “short-sighted”.',
+    );
   });
 
   it('drops the adverts and the embedded tweet of 004 but keeps the quoted statement', () => {
@@ -148,13 +162,17 @@ describe('cleanText rules on new text', () => {
 
   it('with a title from front matter, keeps a short opening sentence as body but drops a line repeating the title', () => {
     const opening = 'Iran denied any part in the attack.';
-    expect(blockTexts(`${opening}\n\n${body}`, cleanText(`${opening}\n\n${body}`, { knownTitle: 'Tehran responds' }))).toEqual([opening, body]);
+    expect(blockTexts(`${opening}\n\n${body}`, cleanText(`${opening}\n\n${body}`, { knownTitle: 'Tehran responds' }))).toEqual([
+      opening,
+      body,
+    ]);
     const repeated = `Tehran responds\n\n${body}`;
     expect(blockTexts(repeated, cleanText(repeated, { knownTitle: 'Tehran Responds' }))).toEqual([body]);
   });
 
   it('keeps a hard-wrapped paragraph as one block spanning its lines', () => {
-    const text = 'Headline about the ties\n\nAlbania cut diplomatic relations with Iran on\nWednesday after a cyberattack in July.\n\nShort line\n';
+    const text =
+      'Headline about the ties\n\nAlbania cut diplomatic relations with Iran on\nWednesday after a cyberattack in July.\n\nShort line\n';
     expect(kept(text)).toEqual(['Albania cut diplomatic relations with Iran on\nWednesday after a cyberattack in July.']);
   });
 
@@ -192,9 +210,15 @@ describe('cleanText rules on new text', () => {
   });
 
   it('reports metadata lines it dropped: byline, date, source link, dateline', () => {
-    const text = 'Headline about the ties\nBy Ana Smith\nPublished: 8 September 2022\nSource: https://example.com/story\n\nTIRANA, Sept. 7 (XW) - Albania cut ties with Iran.\n';
+    const text =
+      'Headline about the ties\nBy Ana Smith\nPublished: 8 September 2022\nSource: https://example.com/story\n\nTIRANA, Sept. 7 (XW) - Albania cut ties with Iran.\n';
     const result = analyzeText(text);
-    expect(result).toMatchObject({ author: 'Ana Smith', date: '8 September 2022', url: 'https://example.com/story', dateline: { outlet: 'XW', date: 'Sept. 7' } });
+    expect(result).toMatchObject({
+      author: 'Ana Smith',
+      date: '8 September 2022',
+      url: 'https://example.com/story',
+      dateline: { outlet: 'XW', date: 'Sept. 7' },
+    });
     expect(blockTexts(text, result.blocks)).toEqual(['Albania cut ties with Iran.']);
     expect(text.slice(result.headline!.start, result.headline!.end)).toBe('Headline about the ties');
   });

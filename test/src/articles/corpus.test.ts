@@ -36,8 +36,14 @@ describe('loadCorpus on the shipped articles', () => {
 
   it('takes headlines as titles, and marks titles derived from a lead', async () => {
     const { articles } = await loadCorpus(SHIPPED);
-    expect(byId(articles, '000')).toMatchObject({ title: 'Albania Orders All Iranian Diplomats, Embassy Staff To Leave', titleSource: 'headline' });
-    expect(byId(articles, '001')).toMatchObject({ title: "Albania severs diplomatic ties with Iran over 'cyberattack'", titleSource: 'headline' });
+    expect(byId(articles, '000')).toMatchObject({
+      title: 'Albania Orders All Iranian Diplomats, Embassy Staff To Leave',
+      titleSource: 'headline',
+    });
+    expect(byId(articles, '001')).toMatchObject({
+      title: "Albania severs diplomatic ties with Iran over 'cyberattack'",
+      titleSource: 'headline',
+    });
     const a002 = byId(articles, '002');
     expect(a002.titleSource).toBe('lead');
     expect(a002.title).toMatch(/^Albania decided to “terminate” diplomatic relations with Iran\b.*…$/);
@@ -51,10 +57,18 @@ describe('loadCorpus on the shipped articles', () => {
     const { articles } = await loadCorpus(SHIPPED);
     const meta = (a: LoadedArticle) => ({ outlet: a.outlet, author: a.author, date: a.date, url: a.url });
     expect(meta(byId(articles, '000'))).toEqual({ outlet: undefined, author: undefined, date: undefined, url: undefined });
-    expect(meta(byId(articles, '002'))).toEqual({ outlet: 'AA', author: 'Busra Nur Cakmak and Fatjon Cuka', date: undefined, url: undefined });
+    expect(meta(byId(articles, '002'))).toEqual({
+      outlet: 'AA',
+      author: 'Busra Nur Cakmak and Fatjon Cuka',
+      date: undefined,
+      url: undefined,
+    });
     // 004 ends with a tweet dated September 7, 2022: that is the tweet's date, not the article's.
     for (const prefix of ['001', '003', '004']) expect(meta(byId(articles, prefix))).toEqual(meta(byId(articles, '000')));
-    for (const a of articles) expect(Object.keys(a).filter((k) => ['outlet', 'author', 'date', 'url'].includes(k) && a[k as keyof LoadedArticle] === undefined)).toEqual([]);
+    for (const a of articles)
+      expect(
+        Object.keys(a).filter((k) => ['outlet', 'author', 'date', 'url'].includes(k) && a[k as keyof LoadedArticle] === undefined),
+      ).toEqual([]);
   });
 
   it('gives the same result on every load', async () => {
@@ -88,7 +102,14 @@ describe('loadCorpus with good and bad files', () => {
   it('lets front matter win, with offsets into the body after it', async () => {
     const { articles } = await loadCorpus(MIXED);
     const a = articles.find((x) => x.id === 'front-matter')!;
-    expect(a).toMatchObject({ title: 'Iran: Albania\'s decision is "short-sighted"', titleSource: 'front-matter', outlet: 'Example Wire', date: '2022-09-08', url: 'https://example.org/iran-albania', author: 'Jane Doe' });
+    expect(a).toMatchObject({
+      title: 'Iran: Albania\'s decision is "short-sighted"',
+      titleSource: 'front-matter',
+      outlet: 'Example Wire',
+      date: '2022-09-08',
+      url: 'https://example.org/iran-albania',
+      author: 'Jane Doe',
+    });
     const raw = await readFile(path.join(MIXED, 'front-matter.md'), 'utf8');
     expect(raw.endsWith(a.text)).toBe(true);
     expect(a.text.startsWith('# A headline the front matter overrides\n')).toBe(true);
@@ -101,7 +122,13 @@ describe('loadCorpus with good and bad files', () => {
   it('reads byline, date line and dateline of a boilerplate-laden article and keeps only its body', async () => {
     const { articles } = await loadCorpus(MIXED);
     const a = articles.find((x) => x.id === 'boilerplate-laden')!;
-    expect(a).toMatchObject({ title: 'Tirana expels Iranian envoys over hack', titleSource: 'headline', author: 'Ana Smith and Ben Jones', date: 'September 8, 2022', outlet: 'XW' });
+    expect(a).toMatchObject({
+      title: 'Tirana expels Iranian envoys over hack',
+      titleSource: 'headline',
+      author: 'Ana Smith and Ben Jones',
+      date: 'September 8, 2022',
+      outlet: 'XW',
+    });
     expect(a.url).toBeUndefined();
     expect(blockTexts(a.text, a.blocks)).toEqual([
       "Albania told Iran's diplomats on Wednesday to leave within 24 hours after blaming Tehran for a July cyberattack.",
@@ -115,7 +142,10 @@ describe('loadCorpus with good and bad files', () => {
   it('skips a file over the size cap, default 1 MiB or as configured', async () => {
     await copyFile(path.join(MIXED, 'hard-wrapped.md'), path.join(tmp, 'good.md'));
     const paragraph = 'Albania cut diplomatic ties with Iran after the July cyberattack on its government.\n\n';
-    await writeFile(path.join(tmp, 'huge.txt'), `Huge article headline\n\n${paragraph.repeat(Math.ceil((2.3 * 1024 * 1024) / paragraph.length))}`);
+    await writeFile(
+      path.join(tmp, 'huge.txt'),
+      `Huge article headline\n\n${paragraph.repeat(Math.ceil((2.3 * 1024 * 1024) / paragraph.length))}`,
+    );
     const byDefault = await loadCorpus(tmp);
     expect(byDefault.articles.map((a) => a.file)).toEqual(['good.md']);
     expect(byDefault.skipped).toEqual([{ file: 'huge.txt', reason: 'larger than 1 MiB (2.3 MiB)' }]);
@@ -156,6 +186,11 @@ describe('loadCorpus with good and bad files', () => {
 
 describe('formatBytes', () => {
   it('uses bytes, KiB and MiB with one decimal', () => {
-    expect([formatBytes(300), formatBytes(1536), formatBytes(1024 * 1024), formatBytes(2.34 * 1024 * 1024)]).toEqual(['300 bytes', '1.5 KiB', '1 MiB', '2.3 MiB']);
+    expect([formatBytes(300), formatBytes(1536), formatBytes(1024 * 1024), formatBytes(2.34 * 1024 * 1024)]).toEqual([
+      '300 bytes',
+      '1.5 KiB',
+      '1 MiB',
+      '2.3 MiB',
+    ]);
   });
 });

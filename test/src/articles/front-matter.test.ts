@@ -7,7 +7,7 @@ describe('parseFrontMatter', () => {
   });
 
   it('reads known keys, unquotes values, ignores comments and other keys, and returns the rest as body', () => {
-    const text = "---\r\ntitle: 'It''s a title'\r\nauthor: \"A \\\"B\\\" C\"\r\n# note\r\ntags: x\r\nurl:\r\n---\r\nBody line\n";
+    const text = '---\r\ntitle: \'It\'\'s a title\'\r\nauthor: "A \\"B\\" C"\r\n# note\r\ntags: x\r\nurl:\r\n---\r\nBody line\n';
     expect(parseFrontMatter(text)).toEqual({ ok: true, fields: { title: "It's a title", author: 'A "B" C' }, body: 'Body line\n' });
   });
 

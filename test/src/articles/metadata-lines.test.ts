@@ -16,12 +16,19 @@ describe('parseDateline', () => {
   it('reads the agency tag as written and how much of the line the dateline takes', () => {
     const line = 'ANKARA/TIRAN (AA) - Albania decided to end ties.';
     expect(parseDateline(line)).toEqual({ length: 'ANKARA/TIRAN (AA) - '.length, outlet: 'AA' });
-    expect(parseDateline('TIRANA, Sept 7 (Reuters) — Albania cut ties.')).toEqual({ length: 'TIRANA, Sept 7 (Reuters) — '.length, outlet: 'Reuters', date: 'Sept 7' });
+    expect(parseDateline('TIRANA, Sept 7 (Reuters) — Albania cut ties.')).toEqual({
+      length: 'TIRANA, Sept 7 (Reuters) — '.length,
+      outlet: 'Reuters',
+      date: 'Sept 7',
+    });
   });
 
-  it.each(['Albania (a NATO member) - cut ties.', 'The US (AP) - said', 'ANKARA (AA)', 'NATO (the alliance of thirty nations) - said'])('finds no dateline in %j', (line) => {
-    expect(parseDateline(line)).toBeUndefined();
-  });
+  it.each(['Albania (a NATO member) - cut ties.', 'The US (AP) - said', 'ANKARA (AA)', 'NATO (the alliance of thirty nations) - said'])(
+    'finds no dateline in %j',
+    (line) => {
+      expect(parseDateline(line)).toBeUndefined();
+    },
+  );
 });
 
 describe('dateFromLine and urlFromLine', () => {

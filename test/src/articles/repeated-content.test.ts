@@ -19,7 +19,11 @@ describe('removeTweets', () => {
       '— The Minister (@minister) 7 September 2022',
       'Later that day the embassy closed.',
     ]);
-    expect(kept).toEqual(['The minister said the attack on Albania was unacceptable.', 'Officials met on Thursday.', 'Later that day the embassy closed.']);
+    expect(kept).toEqual([
+      'The minister said the attack on Albania was unacceptable.',
+      'Officials met on Thursday.',
+      'Later that day the embassy closed.',
+    ]);
     expect(dropped).toHaveLength(3);
   });
 
@@ -31,17 +35,28 @@ describe('removeTweets', () => {
 
 describe('removeDuplicates', () => {
   it('keeps the last copy of a repeated paragraph', () => {
-    const { kept, dropped } = run('duplicates', ['No reaction came from the embassy.', 'Photo caption credit', 'No reaction came from the embassy.', 'Other news.']);
+    const { kept, dropped } = run('duplicates', [
+      'No reaction came from the embassy.',
+      'Photo caption credit',
+      'No reaction came from the embassy.',
+      'Other news.',
+    ]);
     expect(kept).toEqual(['Photo caption credit', 'No reaction came from the embassy.', 'Other news.']);
     expect(dropped).toEqual(['duplicate: No reaction came from the embassy.']);
   });
 
   it('drops every copy when a longer paragraph already tells it, in another quote style', () => {
-    const { kept } = run('duplicates', ['Rama said there was ‘clear evidence’.', 'Rama said there was ‘clear evidence’.', 'In July a hack hit Albania. Rama said there was “clear evidence”.']);
+    const { kept } = run('duplicates', [
+      'Rama said there was ‘clear evidence’.',
+      'Rama said there was ‘clear evidence’.',
+      'In July a hack hit Albania. Rama said there was “clear evidence”.',
+    ]);
     expect(kept).toEqual(['In July a hack hit Albania. Rama said there was “clear evidence”.']);
   });
 
   it('drops a paragraph that repeats the headline, and keeps a paragraph seen once', () => {
-    expect(run('duplicates', ['Albania Cuts Ties', 'Albania cut ties on Wednesday.'], ['Albania cuts ties']).kept).toEqual(['Albania cut ties on Wednesday.']);
+    expect(run('duplicates', ['Albania Cuts Ties', 'Albania cut ties on Wednesday.'], ['Albania cuts ties']).kept).toEqual([
+      'Albania cut ties on Wednesday.',
+    ]);
   });
 });

@@ -3,7 +3,12 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chatInputInteraction, DEFAULT_BOT_TOKEN, startDiscordSimulator, type DiscordSimulator } from '../../../harness/discord-simulator/index.js';
+import {
+  chatInputInteraction,
+  DEFAULT_BOT_TOKEN,
+  startDiscordSimulator,
+  type DiscordSimulator,
+} from '../../../harness/discord-simulator/index.js';
 import { TINY_MODEL_ID, TINY_MODEL_ROOT } from '../../../harness/tiny-model.js';
 import { sentMessage } from '../../helpers/sent-message.js';
 
@@ -45,7 +50,12 @@ async function waitForOutput(run: Running, pattern: RegExp, timeoutMs = 60_000):
 }
 
 describe('configuration failures', () => {
-  const valid = { DISCORD_TOKEN: DEFAULT_BOT_TOKEN, DISCORD_CLIENT_ID: '1150000000000000001', DISCORD_GUILD_ID: '', DISCORD_API_BASE: 'http://127.0.0.1:9/api' };
+  const valid = {
+    DISCORD_TOKEN: DEFAULT_BOT_TOKEN,
+    DISCORD_CLIENT_ID: '1150000000000000001',
+    DISCORD_GUILD_ID: '',
+    DISCORD_API_BASE: 'http://127.0.0.1:9/api',
+  };
 
   test.each([
     ['DISCORD_CLIENT_ID', { DISCORD_CLIENT_ID: '' }],
@@ -97,7 +107,9 @@ describe('npm start against the simulator', () => {
     });
     try {
       await waitForOutput(run, /"msg":"bot ready"/);
-      const handle = sim.dispatchInteraction(chatInputInteraction({ name: 'ask', options: { question: 'Who did Albania blame for the cyberattack?' } }));
+      const handle = sim.dispatchInteraction(
+        chatInputInteraction({ name: 'ask', options: { question: 'Who did Albania blame for the cyberattack?' } }),
+      );
       const edit = await handle.waitForOriginalEdit({ timeoutMs: 30_000 });
       expect(sentMessage(edit).embeds).toHaveLength(1);
       await waitForOutput(run, /"msg":"interaction".*"command":"ask".*"latencyMs"/);

@@ -1,11 +1,6 @@
 import { Bm25Index, topK } from '../../../src/index/bm25.js';
 
-const docs = [
-  ['albania', 'iran', 'tie'],
-  ['cyber', 'attack', 'juli', 'albania'],
-  ['iran', 'deni', 'attack', 'attack'],
-  ['weather'],
-];
+const docs = [['albania', 'iran', 'tie'], ['cyber', 'attack', 'juli', 'albania'], ['iran', 'deni', 'attack', 'attack'], ['weather']];
 const q = (...t: string[]) => t.map((term) => ({ term, weight: 1 }));
 
 describe('Bm25Index', () => {
@@ -49,14 +44,19 @@ function naiveSearch(corpus: string[][], query: Array<{ term: string; weight: nu
     }
     return { doc, score };
   });
-  return hits.filter((h) => h.score > 0).sort((x, y) => y.score - x.score || x.doc - y.doc).slice(0, k);
+  return hits
+    .filter((h) => h.score > 0)
+    .sort((x, y) => y.score - x.score || x.doc - y.doc)
+    .slice(0, k);
 }
 
 describe('Bm25Index.search against a naive BM25', () => {
   let seed = 7;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const vocabulary = Array.from({ length: 40 }, (_, i) => `t${i}`);
-  const corpus = Array.from({ length: 300 }, () => Array.from({ length: 3 + Math.floor(random() * 12) }, () => vocabulary[Math.floor(random() ** 2 * 40)]!));
+  const corpus = Array.from({ length: 300 }, () =>
+    Array.from({ length: 3 + Math.floor(random() * 12) }, () => vocabulary[Math.floor(random() ** 2 * 40)]!),
+  );
   const index = new Bm25Index(corpus);
 
   it('returns the same hits, in the same order, query after query', () => {
@@ -78,7 +78,11 @@ describe('Bm25Index.search against a naive BM25', () => {
 describe('topK', () => {
   it('keeps the k best, best first, lower document first on ties', () => {
     const score = (doc: number) => [5, 1, 5, 3, 9, 3][doc]!;
-    expect(topK([0, 1, 2, 3, 4, 5], score, 3)).toEqual([{ doc: 4, score: 9 }, { doc: 0, score: 5 }, { doc: 2, score: 5 }]);
+    expect(topK([0, 1, 2, 3, 4, 5], score, 3)).toEqual([
+      { doc: 4, score: 9 },
+      { doc: 0, score: 5 },
+      { doc: 2, score: 5 },
+    ]);
     expect(topK([5, 3, 1], score, 10).map((h) => h.doc)).toEqual([3, 5, 1]);
     expect(topK([0, 1], score, 0)).toEqual([]);
   });

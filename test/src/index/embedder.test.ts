@@ -35,7 +35,9 @@ describe('loadEmbedder (through transformers.js, with the tiny model)', () => {
   it('fails with ModelUnavailableError when the model is absent and downloads are off', async () => {
     const empty = await mkdtemp(path.join(os.tmpdir(), 'casefile-models-'));
     try {
-      await expect(loadEmbedder({ modelId: 'nobody/missing', modelsDir: empty, allowDownload: false })).rejects.toBeInstanceOf(ModelUnavailableError);
+      await expect(loadEmbedder({ modelId: 'nobody/missing', modelsDir: empty, allowDownload: false })).rejects.toBeInstanceOf(
+        ModelUnavailableError,
+      );
     } finally {
       await rm(empty, { recursive: true, force: true });
     }
@@ -48,7 +50,9 @@ describe('loadEmbedder (through transformers.js, with the tiny model)', () => {
       await mkdir(dir, { recursive: true });
       await cp(TINY_MODEL_DIR, dir, { recursive: true });
       await writeFile(path.join(dir, 'onnx', 'model_quantized.onnx'), 'not an onnx file');
-      await expect(loadEmbedder({ modelId: 'casefile/broken', modelsDir: root, allowDownload: false })).rejects.toThrow(/casefile\/broken could not be loaded/);
+      await expect(loadEmbedder({ modelId: 'casefile/broken', modelsDir: root, allowDownload: false })).rejects.toThrow(
+        /casefile\/broken could not be loaded/,
+      );
     } finally {
       await rm(root, { recursive: true, force: true });
     }
@@ -57,7 +61,11 @@ describe('loadEmbedder (through transformers.js, with the tiny model)', () => {
 
 describe('model profiles', () => {
   it('applies bge query instructions and CLS pooling, and sentence-transformers defaults otherwise', () => {
-    expect(profileFor('Xenova/bge-small-en-v1.5')).toMatchObject({ pooling: 'cls', queryPrefix: expect.stringContaining('Represent this sentence'), passagePrefix: '' });
+    expect(profileFor('Xenova/bge-small-en-v1.5')).toMatchObject({
+      pooling: 'cls',
+      queryPrefix: expect.stringContaining('Represent this sentence'),
+      passagePrefix: '',
+    });
     expect(profileFor('Xenova/e5-small-v2')).toMatchObject({ queryPrefix: 'query: ', passagePrefix: 'passage: ' });
     expect(profileFor('casefile/tiny-bert')).toEqual({ pooling: 'mean', queryPrefix: '', passagePrefix: '' });
   });

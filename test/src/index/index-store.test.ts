@@ -6,12 +6,20 @@ import { HNSW_PARAMS } from '../../../src/index/vector-index.js';
 
 function contents(label: string, withVectors = true): IndexContents {
   const passages = [0, 1, 2].map((i) => ({
-    id: `a#${i}`, articleId: 'a', title: label, start: i * 10, end: i * 10 + 9, text: `${label} ${i}`, sentences: [{ start: i * 10, end: i * 10 + 9 }],
+    id: `a#${i}`,
+    articleId: 'a',
+    title: label,
+    start: i * 10,
+    end: i * 10 + 9,
+    text: `${label} ${i}`,
+    sentences: [{ start: i * 10, end: i * 10 + 9 }],
   }));
   const vectors = [0, 1, 2].map((i) => Float32Array.from([i === 0 ? 1 : 0, i === 1 ? 1 : 0, i === 2 ? 1 : 0]));
   return {
     articles: [{ id: 'a', title: label, file: 'a.txt', hash: label, text: 'x'.repeat(40) }],
-    passages, skipped: [], chunkerVersion: 1,
+    passages,
+    skipped: [],
+    chunkerVersion: 1,
     model: withVectors ? { id: 'test/model', dimensions: 3 } : null,
     vectors: withVectors ? vectors : null,
   };

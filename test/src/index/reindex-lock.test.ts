@@ -39,7 +39,10 @@ describe('withReindexLock', () => {
   });
 
   it('takes over a lock whose process is gone, and says so', async () => {
-    await writeFile(path.join(dir, LOCK_FILE), JSON.stringify({ pid: 2 ** 22 + 12345, host: os.hostname(), startedAt: '2026-01-01T00:00:00Z', token: 'x' }));
+    await writeFile(
+      path.join(dir, LOCK_FILE),
+      JSON.stringify({ pid: 2 ** 22 + 12345, host: os.hostname(), startedAt: '2026-01-01T00:00:00Z', token: 'x' }),
+    );
     const { logger, lines } = capturingLogger();
     expect(await withReindexLock(dir, async () => 'ran', { logger })).toBe('ran');
     expect(lines.some((l) => l.msg === 'taking over a reindex lock its process left behind')).toBe(true);
@@ -56,10 +59,15 @@ describe('withReindexLock', () => {
   });
 
   it('gives up on a live holder after the timeout, naming it and the lock file', async () => {
-    await writeFile(path.join(dir, LOCK_FILE), JSON.stringify({ pid: process.pid, host: os.hostname(), startedAt: '2026-11-30T10:00:00Z', token: 'other' }));
+    await writeFile(
+      path.join(dir, LOCK_FILE),
+      JSON.stringify({ pid: process.pid, host: os.hostname(), startedAt: '2026-11-30T10:00:00Z', token: 'other' }),
+    );
     const { logger, lines } = capturingLogger();
     const attempt = withReindexLock(dir, async () => 'ran', { logger, timeoutMs: 150, pollMs: 20 });
-    await expect(attempt).rejects.toThrow(new RegExp(`another reindex \\(pid ${process.pid} on .*since 2026-11-30T10:00:00Z\\).*${LOCK_FILE}`));
+    await expect(attempt).rejects.toThrow(
+      new RegExp(`another reindex \\(pid ${process.pid} on .*since 2026-11-30T10:00:00Z\\).*${LOCK_FILE}`),
+    );
     expect(lines.filter((l) => l.msg === 'waiting for another reindex to finish')).toHaveLength(1);
     // Someone else's lock stays where it was.
     expect(await readdir(dir)).toEqual([LOCK_FILE]);

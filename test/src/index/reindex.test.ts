@@ -72,7 +72,12 @@ describe('reindex', () => {
     const before = await readIndex(ws.embeddingsDir);
     await appendFile(path.join(ws.articlesDir, (await readdir(ws.articlesDir))[0]!), '\nA new paragraph that needs embedding.\n');
     await expect(
-      run(tiny, { batchSize: 2, onProgress: (done) => { if (done > 0) throw new Error('killed'); } }),
+      run(tiny, {
+        batchSize: 2,
+        onProgress: (done) => {
+          if (done > 0) throw new Error('killed');
+        },
+      }),
     ).rejects.toThrow('killed');
     const after = await readIndex(ws.embeddingsDir);
     expect(after.manifest.generation).toBe(before.manifest.generation);

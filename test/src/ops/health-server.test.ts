@@ -39,7 +39,15 @@ describe('health server', () => {
     const body = JSON.parse(res.body) as Health;
     expect(body).toEqual({
       ready: true,
-      index: { mode: 'keyword', modeReason: 'model files missing', model: null, passages: 12, articles: 1, builtAt: STATUS.builtAt, ageSeconds: expect.any(Number) },
+      index: {
+        mode: 'keyword',
+        modeReason: 'model files missing',
+        model: null,
+        passages: 12,
+        articles: 1,
+        builtAt: STATUS.builtAt,
+        ageSeconds: expect.any(Number),
+      },
       gateway: { status: 'Ready', ping: 42 },
     });
     expect(body.index!.ageSeconds).toBeGreaterThanOrEqual(3600);
@@ -71,7 +79,13 @@ describe('health server', () => {
   });
 
   it('reports a failing health source as 500 and keeps serving', async () => {
-    const broken = await startHealthServer({ port: 0, metrics, health: () => { throw new Error('boom'); } });
+    const broken = await startHealthServer({
+      port: 0,
+      metrics,
+      health: () => {
+        throw new Error('boom');
+      },
+    });
     try {
       expect((await httpRequest(`${broken.url}/healthz`)).status).toBe(500);
       expect((await httpRequest(`${broken.url}/metrics`)).status).toBe(200);
@@ -89,7 +103,11 @@ describe('botHealth', () => {
       expect(h.ready).toBe(false);
       expect(h.gateway.status).toBe('Idle');
       expect(h.index).toMatchObject({ mode: 'keyword', passages: 12 });
-      expect(botHealth(client, () => { throw new Error('no engine yet'); }).index).toBeNull();
+      expect(
+        botHealth(client, () => {
+          throw new Error('no engine yet');
+        }).index,
+      ).toBeNull();
     } finally {
       await client.destroy();
     }

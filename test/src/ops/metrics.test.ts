@@ -40,7 +40,8 @@ describe('BotMetrics', () => {
 
   it('has a latency histogram with cumulative buckets in seconds', async () => {
     const m = metrics();
-    for (const latencyMs of [10, 200, 200, 2500, 4000]) m.observeInteraction({ kind: 'command', command: 'ask', outcome: 'ok', answered: true, latencyMs });
+    for (const latencyMs of [10, 200, 200, 2500, 4000])
+      m.observeInteraction({ kind: 'command', command: 'ask', outcome: 'ok', answered: true, latencyMs });
     const s = await samples(m);
     const bucket = (le: string) => sampleValue(s, 'casefile_interaction_duration_seconds_bucket', { command: 'ask', kind: 'command', le });
     expect(bucket('0.025')).toBe(1);

@@ -8,7 +8,15 @@ import { freePort } from '../../../harness/bot-process.js';
 import { parsePrometheus, sampleValue } from '../../../harness/prometheus-text.js';
 import { httpRequest } from '../../../harness/http-get.js';
 
-const STATUS: IndexStatus = { model: 'casefile/tiny-bert', mode: 'hybrid', builtAt: new Date().toISOString(), passages: 7, dimensions: 32, articles: [], skipped: [] };
+const STATUS: IndexStatus = {
+  model: 'casefile/tiny-bert',
+  mode: 'hybrid',
+  builtAt: new Date().toISOString(),
+  passages: 7,
+  dimensions: 32,
+  articles: [],
+  skipped: [],
+};
 const engine = { current: () => ({ status: () => STATUS }) };
 
 describe('createOps', () => {

@@ -38,8 +38,17 @@ describe('chunkArticle', () => {
 
   it('leaves text outside the kept blocks out of passages', () => {
     const text = 'Title\nKept sentence one. Kept two.\nREAD MORE: junk link\nKept three.';
-    const a = { ...makeArticle('b', 'Title', []), text, blocks: [{ start: 6, end: 34 }, { start: text.indexOf('Kept three'), end: text.length }] };
-    const all = chunkArticle(a).map((p) => p.text).join(' ');
+    const a = {
+      ...makeArticle('b', 'Title', []),
+      text,
+      blocks: [
+        { start: 6, end: 34 },
+        { start: text.indexOf('Kept three'), end: text.length },
+      ],
+    };
+    const all = chunkArticle(a)
+      .map((p) => p.text)
+      .join(' ');
     expect(all).toContain('Kept three.');
     expect(all).not.toContain('READ MORE');
   });

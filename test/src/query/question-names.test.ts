@@ -5,7 +5,11 @@ const names = (q: string) => nameTerms(q).map((n) => [n.text, n.term]);
 describe('nameTerms', () => {
   it('finds capitalised words inside a sentence, as index terms with the name as typed', () => {
     expect(names('Did Microsoft investigate the attack?')).toEqual([['Microsoft', 'microsoft']]);
-    expect(names('What did Edi Rama say? Did Germany react?')).toEqual([['Edi Rama', 'edi'], ['Edi Rama', 'rama'], ['Germany', 'germani']]);
+    expect(names('What did Edi Rama say? Did Germany react?')).toEqual([
+      ['Edi Rama', 'edi'],
+      ['Edi Rama', 'rama'],
+      ['Germany', 'germani'],
+    ]);
   });
 
   it('keeps a multi-word name together, folding known aliases to one term', () => {
@@ -14,7 +18,10 @@ describe('nameTerms', () => {
   });
 
   it('splits names at punctuation and ignores words capitalised for starting a sentence', () => {
-    expect(names('Germany, France and Italy said what?')).toEqual([['France', 'franc'], ['Italy', 'itali']]);
+    expect(names('Germany, France and Italy said what?')).toEqual([
+      ['France', 'franc'],
+      ['Italy', 'itali'],
+    ]);
     expect(names('Why? Tirana expelled them.')).toEqual([]);
   });
 

@@ -35,7 +35,10 @@ describe('withNameSpellings', () => {
     const { Bm25Index } = await import('../../../src/index/bm25.js');
     const { analyseQuery } = await import('../../../src/query/query.js');
     const { withNameSpellings } = await import('../../../src/query/spelling.js');
-    const index = new Bm25Index([['tehran', 'deni'], ['tirana', 'expel']]);
+    const index = new Bm25Index([
+      ['tehran', 'deni'],
+      ['tirana', 'expel'],
+    ]);
     const query = withNameSpellings(analyseQuery('What did Teheran deny?'), index);
     expect(query.alternatives.get('teheran')).toContainEqual({ term: 'tehran', weight: 0.9 });
     expect(query.expanded).toContainEqual({ term: 'tehran', weight: 0.9 });

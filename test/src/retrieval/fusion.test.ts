@@ -14,7 +14,10 @@ describe('reciprocalRankFusion', () => {
   });
 
   it('weights lists', () => {
-    const fused = reciprocalRankFusion([{ ids: [1], weight: 1 }, { ids: [2], weight: 3 }]);
+    const fused = reciprocalRankFusion([
+      { ids: [1], weight: 1 },
+      { ids: [2], weight: 3 },
+    ]);
     expect(fused[0]!.doc).toBe(2);
   });
 

@@ -32,7 +32,11 @@ describe('FeedbackStore', () => {
     expect(await store.record(vote('A', 'u2', 'down'))).toEqual({ recorded: true });
     expect(await store.record(vote('B', 'u1', 'down'))).toEqual({ recorded: true });
     const written = (await lines()).map((l) => JSON.parse(l) as FeedbackRecord);
-    expect(written.map((r) => [r.answerId, r.userId, r.vote])).toEqual([['A', 'u1', 'up'], ['A', 'u2', 'down'], ['B', 'u1', 'down']]);
+    expect(written.map((r) => [r.answerId, r.userId, r.vote])).toEqual([
+      ['A', 'u1', 'up'],
+      ['A', 'u2', 'down'],
+      ['B', 'u1', 'down'],
+    ]);
   });
 
   test('a double click records only one vote', async () => {
@@ -58,13 +62,16 @@ describe('FeedbackStore', () => {
     await store.record(vote('C', 'u1', 'up'));
     const text = await readFile(file, 'utf8');
     expect(text.startsWith(before + '{"answerId":"B","us\n')).toBe(true);
-    const parsed = text.split('\n').filter(Boolean).flatMap((l) => {
-      try {
-        return [JSON.parse(l) as FeedbackRecord];
-      } catch {
-        return [];
-      }
-    });
+    const parsed = text
+      .split('\n')
+      .filter(Boolean)
+      .flatMap((l) => {
+        try {
+          return [JSON.parse(l) as FeedbackRecord];
+        } catch {
+          return [];
+        }
+      });
     expect(parsed.map((r) => r.answerId)).toEqual(['A', 'C']);
   });
 });

@@ -5,13 +5,35 @@ import { limitViolations } from '../../../helpers/discord-limits.js';
 const long = (word: string, n: number) => Array.from({ length: n }, () => word).join(' ');
 
 function citation(n: number, source: string, overrides: Partial<Citation> = {}): Citation {
-  return { n, source, title: `Title of ${source}`, quote: `Quote number ${n}.`, score: 1 / n, also: [], start: 0, end: 10, passageId: `${source}#${n}`, ...overrides };
+  return {
+    n,
+    source,
+    title: `Title of ${source}`,
+    quote: `Quote number ${n}.`,
+    score: 1 / n,
+    also: [],
+    start: 0,
+    end: 10,
+    passageId: `${source}#${n}`,
+    ...overrides,
+  };
 }
 
-const articles: ArticleLookup = (id) => ({ title: `Title of ${id}`, outlet: id === 'a' ? 'Outlet A' : undefined, url: id === 'b' ? 'https://example.org/b' : undefined });
+const articles: ArticleLookup = (id) => ({
+  title: `Title of ${id}`,
+  outlet: id === 'a' ? 'Outlet A' : undefined,
+  url: id === 'b' ? 'https://example.org/b' : undefined,
+});
 
 function answer(citations: Citation[], question = 'Why did Albania cut ties?'): Answer {
-  return { question, answered: citations.length > 0, mode: 'hybrid', message: citations.length ? '' : 'Not covered.', citations, timings: {} };
+  return {
+    question,
+    answered: citations.length > 0,
+    mode: 'hybrid',
+    message: citations.length ? '' : 'Not covered.',
+    citations,
+    timings: {},
+  };
 }
 
 describe('answerMessage', () => {
@@ -36,9 +58,17 @@ describe('answerMessage', () => {
 
   test('keeps within every Discord limit with huge quotes, titles and questions', () => {
     const many = Array.from({ length: 5 }, (_, i) =>
-      citation(i + 1, `s${i}`, { quote: long('cyberattack', 800), title: long('headline', 100), also: Array.from({ length: 30 }, (_, j) => `other${j}`) }),
+      citation(i + 1, `s${i}`, {
+        quote: long('cyberattack', 800),
+        title: long('headline', 100),
+        also: Array.from({ length: 30 }, (_, j) => `other${j}`),
+      }),
     );
-    const message = answerMessage(answer(many, long('why', 100)), { answerId: 'x'.repeat(12), coverageHint: long('hint', 500), articles: (id) => ({ title: long(id, 50) }) });
+    const message = answerMessage(answer(many, long('why', 100)), {
+      answerId: 'x'.repeat(12),
+      coverageHint: long('hint', 500),
+      articles: (id) => ({ title: long(id, 50) }),
+    });
     expect(limitViolations(message)).toEqual([]);
   });
 

@@ -10,7 +10,13 @@ function status(articles: number): IndexStatus {
     builtAt: new Date(0).toISOString(),
     passages: articles * 3,
     dimensions: 384,
-    articles: Array.from({ length: articles }, (_, i) => ({ id: `a${i}`, title: `Article ${i} ${'long '.repeat(20)}`, file: `a${i}.md`, outlet: 'Outlet', passages: 3 })),
+    articles: Array.from({ length: articles }, (_, i) => ({
+      id: `a${i}`,
+      title: `Article ${i} ${'long '.repeat(20)}`,
+      file: `a${i}.md`,
+      outlet: 'Outlet',
+      passages: 3,
+    })),
     skipped: [{ file: 'broken.md', reason: 'empty body' }],
   };
 }

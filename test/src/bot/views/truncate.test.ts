@@ -1,11 +1,30 @@
 import { ELLIPSIS, truncate } from '../../../../src/bot/views/truncate.js';
 
-const WORDS = ['Albania', 'cut', 'diplomatic', 'ties', 'with', 'Iran', 'after', 'the', 'cyberattack,', '“quote”', '(July', '2022)', 'on', 'government', 'systems.', '—', 'a', 'I'];
+const WORDS = [
+  'Albania',
+  'cut',
+  'diplomatic',
+  'ties',
+  'with',
+  'Iran',
+  'after',
+  'the',
+  'cyberattack,',
+  '“quote”',
+  '(July',
+  '2022)',
+  'on',
+  'government',
+  'systems.',
+  '—',
+  'a',
+  'I',
+];
 
 /** A deterministic pseudo-random text, so a failure can be reproduced from its seed. */
 function randomText(seed: number, words: number): string {
   let x = seed;
-  const next = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const next = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const out: string[] = [];
   for (let i = 0; i < words; i++) out.push(WORDS[Math.floor(next() * WORDS.length)]! + (next() < 0.1 ? '\n' : ''));
   return out.join(' ');
