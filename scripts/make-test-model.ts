@@ -9,12 +9,13 @@ import { writeModel, type WrittenModel } from './model/write-model.js';
  * transformers.js loads like a hub model, for tests and benchmarks when the hub is unreachable.
  *
  *   npm run model:make-test                                   # tiny fixture → test/fixtures/models/casefile/tiny-bert
+ *   npm run model:make-test -- --preset meaning                # known-meaning fixture → …/casefile/meaning-bert
  *   npm run model:make-test -- --preset minilm --out bench/models
  */
 
-const USAGE = `Usage: make-test-model [--preset tiny|minilm] [--out DIR] [--id org/name] [--articles DIR]
-  --preset    model shape (default tiny)
-  --out       models root folder (default test/fixtures/models for tiny, bench/models for minilm)
+const USAGE = `Usage: make-test-model [--preset tiny|meaning|minilm] [--out DIR] [--id org/name] [--articles DIR]
+  --preset    model shape (default tiny); meaning: word vectors from WordNet, related words close
+  --out       models root folder (default test/fixtures/models for tiny and meaning, bench/models for minilm)
   --id        folder/model id under --out (default: the preset's, e.g. casefile/tiny-bert)
   --articles  article folder for the vocabulary (default test/fixtures/model-vocabulary, a pinned copy of the original articles)`;
 
@@ -23,7 +24,11 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-const DEFAULT_OUT: Record<PresetName, string> = { tiny: 'test/fixtures/models', minilm: 'bench/models' };
+const DEFAULT_OUT: Record<PresetName, string> = {
+  tiny: 'test/fixtures/models',
+  meaning: 'test/fixtures/models',
+  minilm: 'bench/models',
+};
 
 /** Parses arguments and writes the model; returns what was written. */
 export function main(argv: string[] = process.argv.slice(2), log: (line: string) => void = console.log): WrittenModel | undefined {

@@ -13,6 +13,8 @@ export interface BertBuild {
   scales: WeightScales;
   /** Optional per-token multipliers of the word embeddings (one per vocabulary entry). */
   tokenScales?: Float32Array;
+  /** Word embedding table to use instead of random rows ([vocabSize × hidden], row-major). */
+  wordEmbeddings?: Float32Array;
 }
 
 /** A build in progress. */

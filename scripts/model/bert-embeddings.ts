@@ -11,7 +11,7 @@ export function embeddings(ctx: BuildContext, inputIds: string, tokenTypeIds: st
   const h = a.hiddenSize;
   const s = { scope: '/embeddings' };
 
-  const word = quantizeUint8(ctx.random('embeddings.word_embeddings.weight', ctx.vocabSize * h, scales.word));
+  const word = quantizeUint8(ctx.wordEmbeddings ?? ctx.random('embeddings.word_embeddings.weight', ctx.vocabSize * h, scales.word));
   const wordTable = g.uint8s('embeddings.word_embeddings.weight_quantized', word.data, [ctx.vocabSize, h]);
   const wordScale = g.floats('embeddings.word_embeddings.weight_scale', [word.scale]);
   const wordZero = g.uint8s('embeddings.word_embeddings.weight_zero_point', [word.zeroPoint]);

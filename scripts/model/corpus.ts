@@ -20,6 +20,11 @@ export function defaultCorpusDir(root: string = PROJECT_ROOT): string {
   return path.join(root, 'test', 'fixtures', 'model-vocabulary');
 }
 
+/** The evaluation's own articles (test/fixtures/eval/articles), a fixed corpus like the pinned copy. */
+export function evalCorpusDir(root: string = PROJECT_ROOT): string {
+  return path.join(root, 'test', 'fixtures', 'eval', 'articles');
+}
+
 /** Texts of every article file in `dir`, in file-name order so results are reproducible. */
 export function readCorpus(dir: string): string[] {
   if (!existsSync(dir)) throw new CorpusNotFoundError(`Article folder not found: ${dir}`);

@@ -1,3 +1,5 @@
+import type { MeaningWeights } from './word-vectors.js';
+
 /**
  * The model shapes this generator can produce. Dimensions follow the names of a Hugging Face
  * `BertConfig`; weight scales control how "useful" the random model is (see `bert-graph.ts`).
@@ -36,6 +38,8 @@ export interface ModelPreset {
   scales: WeightScales;
   /** Shrink frequent tokens' embeddings (see `token-scales.ts`); needs a large `layerNormEps`. */
   frequencyScaledEmbeddings: boolean;
+  /** Build word embeddings from WordNet instead of drawing them at random (see `meaning-embeddings.ts`). */
+  meaning?: MeaningWeights;
 }
 
 export const PRESETS = {
@@ -78,6 +82,29 @@ export const PRESETS = {
     seed: 20220715,
     scales: { word: 1, position: 0.02, tokenType: 0.02, layer: 0.02 },
     frequencyScaledEmbeddings: false,
+  },
+  /**
+   * A model whose meaning is known: word embeddings place WordNet-related words close together
+   * ("expelled" near "ordered to leave"), every transformer weight is zero and LayerNorm's epsilon
+   * dwarfs the rows' variance, so each layer passes its input through nearly unchanged and mean
+   * pooling is a frequency-weighted average of word vectors. Stopwords weigh almost nothing.
+   */
+  meaning: {
+    id: 'casefile/meaning-bert',
+    architecture: {
+      hiddenSize: 192,
+      numHiddenLayers: 1,
+      numAttentionHeads: 4,
+      intermediateSize: 32,
+      maxPositionEmbeddings: 512,
+      typeVocabSize: 2,
+      layerNormEps: 100,
+    },
+    modelMaxLength: 512,
+    seed: 20220908,
+    scales: { word: 1, position: 0, tokenType: 0, layer: 0 },
+    frequencyScaledEmbeddings: true,
+    meaning: { senses: 6, gloss: 2, hypernyms: 1, related: 1, maxSenses: 8, secondOrder: 4 },
   },
 } satisfies Record<string, ModelPreset>;
 

@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildBertOnnx } from './bert-graph.js';
-import { defaultCorpusDir, readCorpus } from './corpus.js';
+import { defaultCorpusDir, evalCorpusDir, readCorpus } from './corpus.js';
+import { meaningEmbeddings } from './meaning-embeddings.js';
 import { bertConfigJson } from './model-config.js';
 import type { ModelPreset } from './presets.js';
 import { tokenizerConfigJson, tokenizerJson } from './tokenizer-files.js';
@@ -58,13 +59,17 @@ export function writeModel(options: WriteModelOptions): WrittenModel {
   const id = options.id ?? preset.id;
   checkId(id);
   const texts = readCorpus(options.corpusDir ?? defaultCorpusDir());
-  const tokens = buildVocabulary(texts, { size: preset.vocabSize });
+  // The meaning model also knows the evaluation articles' words, so that its vectors can be judged there.
+  if (preset.meaning && !options.corpusDir) texts.push(...readCorpus(evalCorpusDir()));
+  const meaning = preset.meaning ? meaningEmbeddings(texts, preset.architecture.hiddenSize, preset.seed, preset.meaning) : undefined;
+  const tokens = meaning?.tokens ?? buildVocabulary(texts, { size: preset.vocabSize });
   const onnx = buildBertOnnx({
     architecture: preset.architecture,
     vocabSize: tokens.length,
     seed: preset.seed,
     scales: preset.scales,
-    tokenScales: preset.frequencyScaledEmbeddings ? tokenScales(tokens, texts) : undefined,
+    tokenScales: meaning?.tokenScales ?? (preset.frequencyScaledEmbeddings ? tokenScales(tokens, texts) : undefined),
+    ...(meaning ? { wordEmbeddings: meaning.wordEmbeddings } : {}),
   });
 
   const dir = path.resolve(options.outDir, ...id.split('/'));
