@@ -1,6 +1,5 @@
 import type { AnalysedQuery } from '../query/query.js';
 import { answerTypeStrength, hasAnswerType } from '../query/question-type.js';
-import { SYNONYM_WEIGHT } from '../query/query.js';
 import type { PassageHit } from '../retrieval/retriever.js';
 import type { SentenceIndex } from './sentence-index.js';
 import { mentionedIn, withNameSpellings } from '../query/spelling.js';

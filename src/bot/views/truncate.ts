@@ -21,7 +21,7 @@ export function truncate(text: string, max: number): string {
     else head = dropLoneHighSurrogate(head);
   }
   // Separators and openers left dangling before the ellipsis read badly. Closing markdown (`**`) stays.
-  head = head.replace(/[\s>,;:(\[{“‘—–-]+$/u, '');
+  head = head.replace(/[\s>,;:([{“‘—–-]+$/u, '');
   return head + ELLIPSIS;
 }
 

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from '../../../bench/lib/args.js';
 import { benchModels } from '../../../bench/lib/bench-models.js';
