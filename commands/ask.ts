@@ -2,14 +2,12 @@ import { MessageFlags, SlashCommandBuilder, type ButtonInteraction, type ChatInp
 import { answerMessage } from '../src/bot/views/answer-view.js';
 import { articleLookup } from '../src/bot/bot-engine.js';
 import { takeCooldown } from '../src/bot/cooldown-guard.js';
-import { ExpiredAnswerError, UserFacingError } from '../src/bot/errors.js';
+import { ExpiredAnswerError, QuestionError } from '../src/errors.js';
+import { checkQuestion, MAX_QUESTION_LENGTH } from '../src/question.js';
 import type { Vote } from '../src/bot/stores/feedback-store.js';
 import { passagesMessages } from '../src/bot/views/passages-view.js';
 import { notify, respond } from '../src/bot/respond.js';
 import type { Command, CommandContext } from '../src/bot/command.js';
-
-/** Longest question accepted; Discord enforces it in the client, the bot again on arrival. */
-export const MAX_QUESTION_LENGTH = 300;
 
 /** `/ask question:<text> [private:<bool>]`: answers with verbatim, numbered quotes from the articles. */
 export const data = new SlashCommandBuilder()
@@ -28,9 +26,9 @@ export const data = new SlashCommandBuilder()
 export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
   const question = interaction.options.getString('question', true).trim();
   const ephemeral = interaction.options.getBoolean('private') ?? false;
-  if (!question) throw new UserFacingError('Please type a question, e.g. `/ask question: Why did Albania cut ties with Iran?`', 'empty');
-  if (question.length > MAX_QUESTION_LENGTH)
-    throw new UserFacingError(`Please keep questions under ${MAX_QUESTION_LENGTH} characters.`, 'too-long');
+  if (!question) throw new QuestionError('Please type a question, e.g. `/ask question: Why did Albania cut ties with Iran?`', 'empty');
+  // The engine's limit (Discord's client enforces it too): refused here, before the cooldown and the defer.
+  checkQuestion(question);
   takeCooldown(ctx.cooldowns, interaction.user.id);
 
   // Deferring first keeps within Discord's 3-second window however long the model takes.

@@ -2,14 +2,12 @@ import { ApplicationCommandType, ContextMenuCommandBuilder, MessageFlags, type M
 import { answerMessage } from '../src/bot/views/answer-view.js';
 import { articleLookup } from '../src/bot/bot-engine.js';
 import { takeCooldown } from '../src/bot/cooldown-guard.js';
-import { UserFacingError } from '../src/bot/errors.js';
+import { UserFacingError } from '../src/errors.js';
+import { MAX_QUESTION_LENGTH } from '../src/question.js';
 import { respond } from '../src/bot/respond.js';
 import { oneLine, safeText } from '../src/bot/views/safe-text.js';
 import { truncate } from '../src/bot/views/truncate.js';
 import type { Command, CommandContext } from '../src/bot/command.js';
-
-/** Longest stretch of a message used as the query; beyond it the model would cut the text anyway. */
-const MAX_QUERY = 1000;
 
 /** Message menu "Check against sources": what the articles say about a message's claim, to the clicker only. */
 export const data = new ContextMenuCommandBuilder().setName('Check against sources').setType(ApplicationCommandType.Message);
@@ -23,7 +21,7 @@ export async function execute(interaction: MessageContextMenuCommandInteraction,
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   let answer;
   try {
-    answer = await ctx.engine.ask(truncate(text, MAX_QUERY));
+    answer = await ctx.engine.ask(truncate(text, MAX_QUESTION_LENGTH));
   } catch (error) {
     ctx.cooldowns.release(interaction.user.id);
     throw error;

@@ -5,7 +5,7 @@ import {
   SlashCommandBuilder,
   type ChatInputCommandInteraction,
 } from 'discord.js';
-import { UserFacingError } from '../src/bot/errors.js';
+import { UserFacingError } from '../src/errors.js';
 import { respond } from '../src/bot/respond.js';
 import { sourcesMessage } from '../src/bot/views/sources-view.js';
 import type { Command, CommandContext } from '../src/bot/command.js';

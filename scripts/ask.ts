@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import { loadEngineConfig } from '../src/config.js';
-import { Engine, QuestionError } from '../src/engine.js';
+import { Engine } from '../src/engine.js';
+import { QuestionError } from '../src/errors.js';
 import { createLogger } from '../src/logger.js';
 import type { RetrievalMode } from '../src/types.js';
 import { answerToJson, formatAnswer } from './lib/format-answer.js';

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { ConfigError } from './errors.js';
 
 /** The project root (the folder holding package.json), whether run from `src/` or from `dist/src/`. */
 export const PROJECT_ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
@@ -14,10 +15,8 @@ function findRoot(dir: string): string {
   }
 }
 
-/** Raised when a setting is missing or invalid; the message names the key, never its value. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+// Re-exported while branches that import it from here move to src/errors.ts.
+export { ConfigError } from './errors.js';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 const optionalString = z

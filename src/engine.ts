@@ -2,8 +2,10 @@ import { composeAnswer } from './answer/compose-answer.js';
 import { CHUNKER_VERSION } from './passages/chunking.js';
 import { resolvePath, type EngineConfig } from './config.js';
 import { loadCorpus } from './articles/corpus.js';
-import { ModelUnavailableError, loadEmbedder } from './index/embedder.js';
-import { IndexCorruptError, IndexMissingError, readIndex, type StoredArticle, type StoredIndex } from './index/index-store.js';
+import { loadEmbedder } from './index/embedder.js';
+import { IndexCorruptError, IndexMissingError, ModelUnavailableError } from './errors.js';
+import { checkQuestion } from './question.js';
+import { readIndex, type StoredArticle, type StoredIndex } from './index/index-store.js';
 import { silentLogger, type Logger } from './logger.js';
 import { reindex } from './index/reindex.js';
 import { Retriever } from './retrieval/retriever.js';
@@ -12,12 +14,8 @@ import type { Answer, Embedder, IndexStatus, Passage, RetrievalMode, ScoredPassa
 
 export { manifestPath } from './index/index-store.js';
 
-/** A question the engine cannot take (empty, too long). Shown to the user as is. */
-export class QuestionError extends Error {
-  override name = 'QuestionError';
-}
-
-export const MAX_QUESTION_CHARS = 1000;
+// Re-exported while branches that import it from here move to src/errors.ts.
+export { QuestionError } from './errors.js';
 
 export interface EngineOptions {
   config: EngineConfig;
@@ -116,9 +114,7 @@ export class Engine {
   /** Answers with verbatim, numbered quotes, or says the articles don't cover the question. */
   async ask(question: string): Promise<Answer> {
     const started = performance.now();
-    const q = question.trim();
-    if (!q) throw new QuestionError('The question is empty.');
-    if (q.length > MAX_QUESTION_CHARS) throw new QuestionError(`The question is longer than ${MAX_QUESTION_CHARS} characters.`);
+    const q = checkQuestion(question);
     const retrieval = await this.retriever.retrieve(q);
     const t = performance.now();
     const composed = composeAnswer({

@@ -5,6 +5,7 @@ import { headlineText, titleFromLead } from './article-title.js';
 import { analyzeText } from './cleaning.js';
 import { parseFrontMatter } from './front-matter.js';
 import type { Article, SkippedArticle } from '../types.js';
+import { CorpusError } from '../errors.js';
 
 /**
  * The articles folder. Every `.txt` or `.md` file in it (dotfiles excepted, no subfolders) is one
@@ -23,16 +24,8 @@ export const DEFAULT_MAX_ARTICLE_BYTES = 1024 * 1024;
 /** File name endings read as articles. */
 export const ARTICLE_EXTENSIONS = ['.txt', '.md'] as const;
 
-/** The articles folder is missing or unreadable; names the path. */
-export class CorpusError extends Error {
-  override name = 'CorpusError';
-  constructor(
-    message: string,
-    readonly path: string,
-  ) {
-    super(message);
-  }
-}
+// Re-exported while branches that import it from here move to src/errors.ts.
+export { CorpusError } from '../errors.js';
 
 /** Where an article's title came from; `lead` means derived from the first sentence, not a headline. */
 export type TitleSource = 'front-matter' | 'headline' | 'lead';

@@ -1,6 +1,6 @@
 import { time, TimestampStyles } from 'discord.js';
 import type { Cooldowns } from './cooldowns.js';
-import { UserFacingError } from './errors.js';
+import { UserFacingError } from '../errors.js';
 
 /** Takes a use from the user's cooldown, or refuses with when they may try again (a live Discord timestamp). */
 export function takeCooldown(cooldowns: Cooldowns, userId: string): void {

@@ -1,4 +1,5 @@
-import { ConfigError, loadBotConfig } from '../config.js';
+import { loadBotConfig } from '../config.js';
+import { ConfigError } from '../errors.js';
 import { createLogger, redact } from '../logger.js';
 import { createOps } from '../ops/ops.js';
 import { createBot } from './client.js';

@@ -6,7 +6,8 @@ import type { AnswerStore } from './stores/answer-store.js';
 import type { BotEngine } from './bot-engine.js';
 import type { Cooldowns } from './cooldowns.js';
 import { parseCustomId } from './views/custom-id.js';
-import { APOLOGY, isUserFacing, UserFacingError } from './errors.js';
+import { APOLOGY } from './errors.js';
+import { UserFacingError } from '../errors.js';
 import type { FeedbackStore } from './stores/feedback-store.js';
 import { notify } from './respond.js';
 
@@ -132,14 +133,14 @@ export class InteractionRouter {
   }
 
   private async fail(interaction: RepliableInteraction, error: unknown, fields: LogFields, logger: Logger): Promise<void> {
-    if (isUserFacing(error)) {
-      fields.outcome = error instanceof UserFacingError ? error.reason : 'bad-question';
+    if (error instanceof UserFacingError) {
+      fields.outcome = error.reason;
     } else {
       fields.outcome = 'error';
       logger.error('interaction failed', { ...fields, error });
     }
     try {
-      await notify(interaction, isUserFacing(error) ? error.message : APOLOGY);
+      await notify(interaction, error instanceof UserFacingError ? error.message : APOLOGY);
     } catch (replyError) {
       // The interaction may have expired (token older than 15 minutes) or the connection dropped.
       logger.warn('could not tell the user about a failure', { error: replyError });

@@ -2,11 +2,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { profileFor, type ModelProfile } from './model-profiles.js';
 import type { Embedder } from '../types.js';
+import { ModelUnavailableError } from '../errors.js';
 
-/** The model could not be loaded (not downloaded and offline, or damaged files). Keyword mode follows. */
-export class ModelUnavailableError extends Error {
-  override name = 'ModelUnavailableError';
-}
+// Re-exported while branches that import it from here move to src/errors.ts.
+export { ModelUnavailableError } from '../errors.js';
 
 export interface LoadEmbedderOptions {
   /** Hub-style id, e.g. `Xenova/bge-small-en-v1.5`; files live in `<modelsDir>/<modelId>/`. */

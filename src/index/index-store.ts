@@ -4,6 +4,7 @@ import path from 'node:path';
 import { TEMP_MARKER, commitTempFile, tempPathFor, writeFileAtomic } from '../atomic-write.js';
 import { HNSW_PARAMS, VectorIndex } from './vector-index.js';
 import type { ArticleMeta, Passage, SkippedArticle } from '../types.js';
+import { IndexCorruptError, IndexMissingError } from '../errors.js';
 
 /**
  * The index on disk, under `embeddings/`. Data files carry a generation id in their names and are
@@ -50,14 +51,8 @@ export interface StoredIndex {
   vectorIndex: VectorIndex | null;
 }
 
-export class IndexMissingError extends Error {
-  override name = 'IndexMissingError';
-}
-
-/** A file is missing, truncated or altered: its checksum no longer matches the manifest. */
-export class IndexCorruptError extends Error {
-  override name = 'IndexCorruptError';
-}
+// Re-exported while branches that import them from here move to src/errors.ts.
+export { IndexCorruptError, IndexMissingError } from '../errors.js';
 
 /** Path of the manifest in an embeddings folder (watch it: it changes once per finished reindex). */
 export function manifestPath(dir: string): string {

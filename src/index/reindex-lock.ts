@@ -3,14 +3,13 @@ import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { silentLogger, type Logger } from '../logger.js';
+import { ReindexBusyError } from '../errors.js';
 
 /** The lock's file name in the embeddings folder (never taken for index debris). */
 export const LOCK_FILE = '.reindex.lock';
 
-/** Another reindex held the index folder for longer than we were willing to wait. */
-export class ReindexBusyError extends Error {
-  override name = 'ReindexBusyError';
-}
+// Re-exported while branches that import it from here move to src/errors.ts.
+export { ReindexBusyError } from '../errors.js';
 
 interface LockOwner {
   pid: number;

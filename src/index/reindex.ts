@@ -1,6 +1,7 @@
 import { CHUNKER_VERSION, chunkArticle } from '../passages/chunking.js';
 import { loadCorpus } from '../articles/corpus.js';
-import { IndexCorruptError, IndexMissingError, readIndex, writeIndex, type StoredArticle, type StoredIndex } from './index-store.js';
+import { IndexCorruptError, IndexMissingError } from '../errors.js';
+import { readIndex, writeIndex, type StoredArticle, type StoredIndex } from './index-store.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { withReindexLock } from './reindex-lock.js';
 import type { Embedder, Passage, SkippedArticle } from '../types.js';

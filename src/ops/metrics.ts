@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { LogFields } from '../logger.js';
+import { REFUSAL_REASONS } from '../errors.js';
 
 /** What the index gauges read at scrape time. */
 export interface IndexFacts {
@@ -136,7 +137,7 @@ export class BotMetrics {
   }
 }
 
-/** Refusal reasons are short slugs chosen by the bot; anything else is lumped together to bound label values. */
+/** A refusal reason is one of the bot's own (src/errors.ts); anything else is lumped together to bound label values. */
 function boundedReason(reason: unknown): string {
-  return typeof reason === 'string' && /^[a-z][a-z-]{0,31}$/.test(reason) ? reason : 'other';
+  return (REFUSAL_REASONS as readonly unknown[]).includes(reason) ? (reason as string) : 'other';
 }

@@ -1,4 +1,4 @@
-import { MAX_QUESTION_LENGTH } from '../../commands/ask.js';
+import { MAX_QUESTION_LENGTH } from '../../src/question.js';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import { limitViolations } from '../helpers/discord-limits.js';
 import { EPHEMERAL, finalReply, sentMessage, visibleText, type Reply } from '../../harness/interaction-reply.js';
@@ -18,7 +18,11 @@ type Expectation = 'refused-empty' | 'refused-too-long' | 'replied';
 const cases: Array<[string, string, Expectation]> = [
   ['an empty question', '', 'refused-empty'],
   ['whitespace only', ' \t\n   \n ', 'refused-empty'],
-  ['exactly the maximum length', (ON_TOPIC + ' ').repeat(20).slice(0, MAX_QUESTION_LENGTH), 'replied'],
+  [
+    'exactly the maximum length',
+    (ON_TOPIC + ' ').repeat(Math.ceil(MAX_QUESTION_LENGTH / ON_TOPIC.length)).slice(0, MAX_QUESTION_LENGTH),
+    'replied',
+  ],
   ['one character over the maximum', 'a'.repeat(MAX_QUESTION_LENGTH + 1), 'refused-too-long'],
   ['far beyond what Discord allows (6000 characters)', 'Albania '.repeat(750), 'refused-too-long'],
   ['only emoji', '🇦🇱🇮🇷💻🔥😱👀', 'replied'],

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Engine, QuestionError } from '../../src/engine.js';
+import { Engine } from '../../src/engine.js';
+import { QuestionError } from '../../src/errors.js';
 import { readIndex } from '../../src/index/index-store.js';
 import type { Embedder } from '../../src/types.js';
 import { countingEmbedder, loadTinyEmbedder } from '../helpers/tiny-embedder.js';

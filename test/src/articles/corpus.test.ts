@@ -3,7 +3,8 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promi
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CorpusError, formatBytes, loadCorpus, type LoadedArticle } from '../../../src/articles/corpus.js';
+import { CorpusError } from '../../../src/errors.js';
+import { formatBytes, loadCorpus, type LoadedArticle } from '../../../src/articles/corpus.js';
 import { blockTexts, expectCleanSlices } from '../../helpers/spans.js';
 
 const SHIPPED = fileURLToPath(new URL('../../../data/articles/', import.meta.url));

@@ -1,7 +1,8 @@
 import { mkdtemp, rm, writeFile, mkdir, cp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ModelUnavailableError, isModelPresent, loadEmbedder } from '../../../src/index/embedder.js';
+import { ModelUnavailableError } from '../../../src/errors.js';
+import { isModelPresent, loadEmbedder } from '../../../src/index/embedder.js';
 import { profileFor } from '../../../src/index/model-profiles.js';
 import { loadTinyEmbedder } from '../../helpers/tiny-embedder.js';
 import { TINY_MODEL_DIR, TINY_MODEL_ID, TINY_MODEL_ROOT } from '../../../harness/tiny-model.js';

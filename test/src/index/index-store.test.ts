@@ -1,7 +1,8 @@
 import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { IndexCorruptError, IndexMissingError, readIndex, writeIndex, type IndexContents } from '../../../src/index/index-store.js';
+import { IndexCorruptError, IndexMissingError } from '../../../src/errors.js';
+import { readIndex, writeIndex, type IndexContents } from '../../../src/index/index-store.js';
 import { HNSW_PARAMS } from '../../../src/index/vector-index.js';
 
 function contents(label: string, withVectors = true): IndexContents {

@@ -1,7 +1,8 @@
 import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { LOCK_FILE, ReindexBusyError, withReindexLock } from '../../../src/index/reindex-lock.js';
+import { ReindexBusyError } from '../../../src/errors.js';
+import { LOCK_FILE, withReindexLock } from '../../../src/index/reindex-lock.js';
 import { createLogger } from '../../../src/logger.js';
 
 /** A logger that keeps its JSON lines, parsed. */

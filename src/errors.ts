@@ -1,0 +1,107 @@
+/**
+ * Every expected failure, in one place. Each is a {@link CasefileError} with a machine
+ * `identifier` (as Sapphire's `UserError` has), so callers branch with `instanceof` and log the
+ * identifier, never the class name or the message. Anything that is not a `CasefileError` is a bug.
+ */
+
+/** The machine name of each kind of expected failure; stable, used in logs and metrics. */
+export type ErrorIdentifier = 'refused' | 'config' | 'corpus' | 'model-unavailable' | 'index-missing' | 'index-corrupt' | 'reindex-busy';
+
+/** Base of the expected failures. */
+export abstract class CasefileError extends Error {
+  /** What kind of failure this is, for logs and for code that must not match on text. */
+  abstract readonly identifier: ErrorIdentifier;
+}
+
+/** Every reason a question or an interaction can be refused (a list, so metrics can bound their labels by it). */
+export const REFUSAL_REASONS = [
+  'empty',
+  'too-long',
+  'cooldown',
+  'expired',
+  'stale-button',
+  'forbidden',
+  'shutting-down',
+  'unknown-command',
+  'unsupported',
+] as const;
+
+/** Why a question or an interaction was refused; also the `outcome` of its log line and a metrics label. */
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
+/**
+ * A refusal the user can do something about (cooldown, missing permission, stale button, an
+ * empty question). The bot shows its message as an ephemeral reply and logs it at info, not error.
+ */
+export class UserFacingError extends CasefileError {
+  override name = 'UserFacingError';
+  readonly identifier = 'refused';
+
+  constructor(
+    message: string,
+    readonly reason: RefusalReason,
+  ) {
+    super(message);
+  }
+}
+
+/** A question the engine cannot take (empty, too long). Shown to the user as is. */
+export class QuestionError extends UserFacingError {
+  override name = 'QuestionError';
+
+  constructor(message: string, reason: Extract<RefusalReason, 'empty' | 'too-long'>) {
+    super(message, reason);
+  }
+}
+
+/** A button points at an answer the bot no longer has (too old, or the id is unknown). */
+export class ExpiredAnswerError extends UserFacingError {
+  override name = 'ExpiredAnswerError';
+
+  constructor() {
+    super('This answer has expired, so its buttons no longer work. Please ask again with `/ask`.', 'expired');
+  }
+}
+
+/** A setting is missing or invalid; the message names the key and how to fix it, never its value. */
+export class ConfigError extends CasefileError {
+  override name = 'ConfigError';
+  readonly identifier = 'config';
+}
+
+/** The articles folder is missing or unreadable; names the path. */
+export class CorpusError extends CasefileError {
+  override name = 'CorpusError';
+  readonly identifier = 'corpus';
+
+  constructor(
+    message: string,
+    readonly path: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The model could not be loaded (not downloaded and offline, or damaged files). Keyword mode follows. */
+export class ModelUnavailableError extends CasefileError {
+  override name = 'ModelUnavailableError';
+  readonly identifier = 'model-unavailable';
+}
+
+/** There is no index in the embeddings folder yet. */
+export class IndexMissingError extends CasefileError {
+  override name = 'IndexMissingError';
+  readonly identifier = 'index-missing';
+}
+
+/** A file is missing, truncated or altered: its checksum no longer matches the manifest. */
+export class IndexCorruptError extends CasefileError {
+  override name = 'IndexCorruptError';
+  readonly identifier = 'index-corrupt';
+}
+
+/** Another reindex held the index folder for longer than we were willing to wait. */
+export class ReindexBusyError extends CasefileError {
+  override name = 'ReindexBusyError';
+  readonly identifier = 'reindex-busy';
+}
