@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../scripts/deploy-commands.js';
+import { MAX_QUESTION_LENGTH } from '../../src/question.js';
 import { startDiscordSimulator, type DiscordSimulator } from '../../harness/discord-simulator/index.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -45,7 +46,7 @@ describe('deploy-commands', () => {
 
     expect(byName.ask).toMatchObject({ type: 1 });
     expect(byName.ask!.options).toEqual([
-      expect.objectContaining({ name: 'question', type: 3, required: true, max_length: 300 }),
+      expect.objectContaining({ name: 'question', type: 3, required: true, max_length: MAX_QUESTION_LENGTH }),
       expect.objectContaining({ name: 'private', type: 5 }),
     ]);
     expect(byName.ask!.options![1]!.required ?? false).toBe(false);
