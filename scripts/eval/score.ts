@@ -1,0 +1,75 @@
+import type { Answer } from '../../src/types.js';
+import { isOffTopic, type EvalQuestion } from './questions.js';
+
+/** What happened to one question. */
+export interface Outcome {
+  id: string;
+  class: EvalQuestion['class'];
+  answered: boolean;
+  /** Rank (1-based) of the first quote holding an expected fact; undefined when none does. */
+  rank?: number;
+  quotes: number;
+}
+
+/** Per-class figures of one run. Rates are fractions from 0 to 1. */
+export interface ClassFigures {
+  n: number;
+  /** Answerable classes: a quote holding the fact is first / within the first three. */
+  hit1?: number;
+  hit3?: number;
+  /** Answerable classes: refused although the articles answer it. */
+  wronglyRefused?: number;
+  /** Off-topic classes: refused, as they should be. */
+  refused?: number;
+}
+
+export interface RunFigures {
+  classes: Record<string, ClassFigures>;
+  /** Over every answerable question of the run. */
+  answerable: { n: number; hit1: number; hit3: number; wronglyRefused: number };
+  /** Mean number of quotes in answered replies. */
+  meanQuotes: number;
+}
+
+const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
+
+/** Where in the answer's quotes the first expected fact appears. */
+export function outcomeOf(question: EvalQuestion, answer: Answer): Outcome {
+  const quotes = answer.answered ? answer.citations.map((c) => norm(c.quote)) : [];
+  const facts = (question.expect ?? []).map(norm);
+  const index = quotes.findIndex((q) => facts.some((f) => q.includes(f)));
+  return { id: question.id, class: question.class, answered: answer.answered, quotes: quotes.length, ...(index >= 0 ? { rank: index + 1 } : {}) };
+}
+
+const rate = (hits: number, n: number) => (n === 0 ? 0 : hits / n);
+
+/** Aggregates outcomes by class. */
+export function figuresOf(questions: readonly EvalQuestion[], outcomes: readonly Outcome[]): RunFigures {
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const groups = new Map<string, Outcome[]>();
+  for (const o of outcomes) groups.set(o.class, [...(groups.get(o.class) ?? []), o]);
+  const classes: Record<string, ClassFigures> = {};
+  for (const [name, list] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
+    const offTopic = isOffTopic(byId.get(list[0]!.id)!);
+    classes[name] = offTopic
+      ? { n: list.length, refused: rate(list.filter((o) => !o.answered).length, list.length) }
+      : answerableFigures(list);
+  }
+  const answerable = outcomes.filter((o) => !isOffTopic(byId.get(o.id)!));
+  const answered = outcomes.filter((o) => o.answered);
+  return {
+    classes,
+    answerable: { n: answerable.length, ...(answerableFigures(answerable) as Required<Omit<ClassFigures, 'refused' | 'n'>>) },
+    meanQuotes: rate(answered.reduce((s, o) => s + o.quotes, 0), answered.length),
+  };
+}
+
+function answerableFigures(list: readonly Outcome[]): ClassFigures {
+  const n = list.length;
+  return {
+    n,
+    hit1: rate(list.filter((o) => o.rank === 1).length, n),
+    hit3: rate(list.filter((o) => o.rank !== undefined && o.rank <= 3).length, n),
+    wronglyRefused: rate(list.filter((o) => !o.answered).length, n),
+  };
+}
