@@ -8,6 +8,7 @@ import { checkQuestion } from './question.js';
 import { readIndex, type StoredArticle, type StoredIndex } from './index/index-store.js';
 import { silentLogger, type Logger } from './logger.js';
 import { reindex } from './index/reindex.js';
+import type { AnalysedQuery } from './query/query.js';
 import { Retriever } from './retrieval/retriever.js';
 import { SentenceIndex } from './answer/sentence-index.js';
 import type { Answer, Embedder, IndexStatus, Passage, RetrievalMode, ScoredPassage } from './types.js';
@@ -126,8 +127,9 @@ export class Engine {
       ...(this.embedder?.minSimilarity !== undefined ? { minSimilarity: this.embedder.minSimilarity } : {}),
     });
     const timings = { ...retrieval.timings, compose: ms(performance.now() - t), total: ms(performance.now() - started) };
-    const message = composed.answered ? '' : this.notCoveredMessage(retrieval.query.terms.length === 0, composed.unmentioned);
-    return { question: q, answered: composed.answered, mode: this.mode, message, citations: composed.citations, timings };
+    const notCovered = composed.answered ? undefined : notCoveredReason(retrieval.query, composed.unmentioned);
+    const message = notCovered ? this.notCoveredMessage(notCovered) : '';
+    return { question: q, answered: composed.answered, mode: this.mode, message, ...(notCovered ? { notCovered } : {}), citations: composed.citations, timings };
   }
 
   /** The top passages with their scores, to debug retrieval. */
@@ -169,14 +171,25 @@ export class Engine {
     return `The articles cover: ${titles.join(', ')}${more}.`;
   }
 
-  private notCoveredMessage(noWords: boolean, unmentioned?: string): string {
-    const lead = noWords
-      ? 'I could not find any words to search for in that question.'
-      : unmentioned
-        ? `The articles don't cover that (they never mention ${unmentioned}), so I won't guess.`
-        : "The articles don't cover that, so I won't guess.";
+  private notCoveredMessage({ reason, term }: NonNullable<Answer['notCovered']>): string {
+    const lead = {
+      'no-words': 'I could not find any words to search for in that question.',
+      'unknown-name': `The articles don't cover that (they never mention ${term}), so I won't guess.`,
+      // Not "the articles don't cover it": they may, in words the question spelled differently.
+      'unknown-word': `No article contains “${term}” (or a word spelled like it), so I can't find what you're asking about. Check the spelling, or ask in other words.`,
+      'below-threshold': "The articles don't cover that, so I won't guess.",
+    }[reason];
     return `${lead} ${this.coverageHint()}`;
   }
+
+}
+
+/** Why a question was not answered, most specific first. */
+function notCoveredReason(query: AnalysedQuery, unmentioned: string | undefined): NonNullable<Answer['notCovered']> {
+  if (query.terms.length === 0) return { reason: 'no-words' };
+  if (unmentioned) return { reason: 'unknown-name', term: unmentioned };
+  if (query.unknown.length) return { reason: 'unknown-word', term: query.unknown[0]! };
+  return { reason: 'below-threshold' };
 }
 
 const ms = (v: number) => Math.round(v * 1000) / 1000;

@@ -84,6 +84,12 @@ export interface Citation {
   url?: string;
 }
 
+/**
+ * Why a question was not answered: it had no words to search for, it names something no article
+ * mentions, it has a word no article contains (in any near spelling), or no quote covered enough of it.
+ */
+export type NotCoveredReason = 'no-words' | 'unknown-name' | 'unknown-word' | 'below-threshold';
+
 /** The engine's reply to a question. */
 export interface Answer {
   question: string;
@@ -91,6 +97,8 @@ export interface Answer {
   mode: RetrievalMode;
   /** For the user when not answered; empty when answered. */
   message: string;
+  /** Set when not answered. */
+  notCovered?: { reason: NotCoveredReason; /** The name or word at fault. */ term?: string };
   /** Best first, at most 5. */
   citations: Citation[];
   /** Milliseconds per stage (embed, vector, bm25, fusion, compose, total). */

@@ -2,7 +2,7 @@ import type { AnalysedQuery } from '../query/query.js';
 import { answerTypeStrength, hasAnswerType } from '../query/question-type.js';
 import type { PassageHit } from '../retrieval/retriever.js';
 import type { SentenceIndex } from './sentence-index.js';
-import { mentionedIn, withNameSpellings } from '../query/spelling.js';
+import { mentionedIn } from '../query/spelling.js';
 import type { Citation, Passage } from '../types.js';
 
 export interface ComposeInput {
@@ -115,8 +115,7 @@ function covers(c: Coverage, topicTerms: number): boolean {
  * enough of the question, nothing is quoted: an unrelated quote is worse than no answer.
  */
 export function composeAnswer(input: ComposeInput): Composed {
-  const { hits, passages, sentences } = input;
-  const query = withNameSpellings(input.query, sentences.bm25);
+  const { query, hits, passages, sentences } = input;
   const unmentioned = unmentionedName(query, sentences);
   if (unmentioned) return { answered: false, citations: [], unmentioned };
   const best = hits[0]?.score ?? 0;

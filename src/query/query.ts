@@ -4,7 +4,7 @@ import { nameTerms, type QuestionName } from './question-names.js';
 import { answerTypeOf, countedTerm, frameTerms, type AnswerType } from './question-type.js';
 import { WEAK_WORDS } from '../text/stopwords.js';
 import { synonymsOf } from './synonyms.js';
-import { stem, terms } from '../text/terms.js';
+import { isStopword, stem, terms, words } from '../text/terms.js';
 
 /** How much a synonym counts relative to a word the user actually typed. */
 export const SYNONYM_WEIGHT = 0.4;
@@ -27,6 +27,10 @@ export interface AnalysedQuery {
   counted?: string;
   /** Names the question mentions (capitalised mid-sentence): articles that never use one aren't about it. */
   names: QuestionName[];
+  /** The word the user typed for each term, to correct its spelling. */
+  surface: ReadonlyMap<string, string>;
+  /** Words no article contains, in any spelling near them (set by spelling correction). */
+  unknown: string[];
 }
 
 const WEAK_TERMS = new Set([...WEAK_WORDS].map((w) => stem(lemma(w))));
@@ -55,6 +59,11 @@ export function analyseQuery(question: string): AnalysedQuery {
     alternatives.set(term, alts);
     for (const a of alts) best.set(a.term, Math.max(best.get(a.term) ?? 0, a.weight));
   }
+  const surface = new Map<string, string>();
+  for (const word of words(question)) {
+    const base = lemma(word);
+    if (!isStopword(base) && !surface.has(stem(base))) surface.set(stem(base), word);
+  }
   const counted = countedTerm(question);
   return {
     terms: own,
@@ -63,6 +72,8 @@ export function analyseQuery(question: string): AnalysedQuery {
     weak: new Set(own.filter((t) => WEAK_TERMS.has(t))),
     answerType: answerTypeOf(question),
     names: nameTerms(question),
+    surface,
+    unknown: [],
     ...(counted ? { counted } : {}),
   };
 }

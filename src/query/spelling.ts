@@ -1,41 +1,22 @@
 import type { Bm25Index, QueryTerm } from '../index/bm25.js';
+import { englishWords, type EnglishWords } from '../text/dictionary.js';
+import { lemma } from '../text/lemmas.js';
+import { isStopword, stem } from '../text/terms.js';
 import { DEMONYM_WEIGHT, type AnalysedQuery } from './query.js';
+import { editBudget, type Vocabulary } from './vocabulary.js';
 
 /**
- * Near spellings, for names: transliterated names are written several ways ("Mujahedin" and
- * "Mujahideen", "Teheran" and "Tehran"), and a reader's spelling should still find the article's.
+ * Misspellings, of every kind of word: members type "atack", "befor" and "edi ramma" in Discord,
+ * and transliterated names are written several ways ("Teheran"). A question word that no article
+ * uses and that is not an English word is matched to the closest article word by edit distance.
+ * A real word the articles don't use ("football", "Iraq") is left alone: it is a different word,
+ * not a typo, and correcting it ("Iraq" → "Iran") would answer a question nobody asked.
  */
 
-/** True when `a` and `b` differ by at most `max` single-character insertions, deletions or substitutions. */
-export function withinEdits(a: string, b: string, max: number): boolean {
-  if (Math.abs(a.length - b.length) > max) return false;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    }
-    // Once every cell of a row exceeds the budget, no later row can come back under it.
-    if (Math.min(...current) > max) return false;
-    previous = current;
-  }
-  return previous[b.length]! <= max;
-}
-
-/** Edits allowed between two spellings of a name: none for short ones, where one letter makes another word. */
-export function nameEditBudget(term: string): number {
-  return term.length >= 8 ? 2 : term.length >= 6 ? 1 : 0;
-}
-
-/** A term of `vocabulary` spelled like `term`: same first letter, within its edit budget. */
-export function nearSpelling(term: string, vocabulary: Iterable<string>): string | undefined {
-  const budget = nameEditBudget(term);
-  if (budget === 0) return undefined;
-  for (const known of vocabulary) {
-    if (known[0] === term[0] && withinEdits(term, known, budget)) return known;
-  }
-  return undefined;
-}
+/** How much a corrected spelling counts: nearly the word itself, like a demonym. */
+export const SPELLING_WEIGHT = DEMONYM_WEIGHT;
+/** From this length, an English word one edit from an article word counts as a variant spelling. */
+const LONG_WORD = 8;
 
 /** Whether some document of `index` holds `term` or one of its `alternatives` (synonym, demonym, spelling). */
 export function mentionedIn(index: Bm25Index, term: string, alternatives: AnalysedQuery['alternatives']): boolean {
@@ -43,22 +24,50 @@ export function mentionedIn(index: Bm25Index, term: string, alternatives: Analys
   return known(term) || (alternatives.get(term) ?? []).some((a) => known(a.term));
 }
 
-/** How much a near spelling of a name counts: nearly the name itself, like a demonym. */
-export const SPELLING_WEIGHT = DEMONYM_WEIGHT;
-
 /**
- * The query with each name `index` doesn't know also matching its near spelling there, so
- * "Teheran" finds "Tehran" in retrieval and in quote scoring alike.
+ * The query with each word the index doesn't know resolved: a misspelling also matches the article
+ * word it was meant to be (in retrieval and in quote scoring alike), a misspelled everyday word
+ * ("befor") is dropped like any stopword, a proper noun typed in lower case counts as a name, and
+ * what is left is listed in `unknown` so a refusal can say which word no article contains.
  */
-export function withNameSpellings(query: AnalysedQuery, index: Bm25Index): AnalysedQuery {
+export function withSpellings(query: AnalysedQuery, index: Bm25Index, vocabulary: Vocabulary, dictionary: () => EnglishWords = englishWords): AnalysedQuery {
   const alternatives = new Map(query.alternatives);
   const added: QueryTerm[] = [];
-  for (const { term } of query.names) {
+  const dropped = new Set<string>();
+  const unknown: string[] = [];
+  const names = [...query.names];
+  for (const term of query.terms) {
     if (mentionedIn(index, term, alternatives)) continue;
-    const near = nearSpelling(term, index.terms());
-    if (!near) continue;
-    alternatives.set(term, [...(alternatives.get(term) ?? []), { term: near, weight: SPELLING_WEIGHT }]);
-    added.push({ term: near, weight: SPELLING_WEIGHT });
+    const word = query.surface.get(term);
+    if (!word || /\d/.test(word)) continue;
+    const english = dictionary().has(word);
+    // A long English word one letter from an article word is a variant spelling of it
+    // ("Mujahedeen", "Mujahideen"); shorter ones are different words ("Iraq", "Iran").
+    const near = vocabulary.closest(word, english ? (word.length >= LONG_WORD ? 1 : 0) : editBudget(word));
+    if (english && !near) {
+      if (dictionary().isProperNoun(word) && !names.some((n) => n.term === term)) names.push({ term, text: word });
+      continue;
+    }
+    if (!near) {
+      unknown.push(word);
+      continue;
+    }
+    if (isStopword(lemma(near))) {
+      dropped.add(term);
+      continue;
+    }
+    const corrected = { term: stem(lemma(near)), weight: SPELLING_WEIGHT };
+    alternatives.set(term, [...(alternatives.get(term) ?? []), corrected]);
+    added.push(corrected);
   }
-  return added.length ? { ...query, alternatives, expanded: [...query.expanded, ...added] } : query;
+  if (!added.length && !dropped.size && !unknown.length && names.length === query.names.length) return query;
+  for (const term of dropped) alternatives.delete(term);
+  return {
+    ...query,
+    terms: query.terms.filter((t) => !dropped.has(t)),
+    alternatives,
+    expanded: [...query.expanded.filter((q) => !dropped.has(q.term)), ...added],
+    names: names.filter((n) => !dropped.has(n.term)),
+    unknown,
+  };
 }

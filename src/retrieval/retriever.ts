@@ -2,7 +2,8 @@ import { Bm25Index } from '../index/bm25.js';
 import { reciprocalRankFusion, type RankedList } from './fusion.js';
 import type { StoredIndex } from '../index/index-store.js';
 import { analyseQuery, type AnalysedQuery } from '../query/query.js';
-import { withNameSpellings } from '../query/spelling.js';
+import { withSpellings } from '../query/spelling.js';
+import { Vocabulary } from '../query/vocabulary.js';
 import { terms } from '../text/terms.js';
 import type { Embedder, RetrievalMode } from '../types.js';
 
@@ -28,6 +29,7 @@ export interface Retrieval {
 /** Runs the lexical and (when there is a model) vector search over passages and fuses them. */
 export class Retriever {
   private readonly bm25: Bm25Index;
+  private readonly vocabulary: Vocabulary;
 
   constructor(
     private readonly index: StoredIndex,
@@ -35,12 +37,13 @@ export class Retriever {
     readonly mode: RetrievalMode,
   ) {
     this.bm25 = new Bm25Index(index.passages.map((p) => terms(`${p.title} ${p.text}`)));
+    this.vocabulary = new Vocabulary(index.passages.map((p) => `${p.title} ${p.text}`));
   }
 
   async retrieve(question: string): Promise<Retrieval> {
     const timings: Record<string, number> = {};
     const lap = (name: string, since: number) => (timings[name] = round(performance.now() - since));
-    const query = withNameSpellings(analyseQuery(question), this.bm25);
+    const query = withSpellings(analyseQuery(question), this.bm25, this.vocabulary);
     const lists: RankedList[] = [];
     const bm25 = new Map<number, number>();
     const similarity = new Map<number, number>();

@@ -2,6 +2,8 @@ import { composeAnswer } from '../../../src/answer/compose-answer.js';
 import { Bm25Index } from '../../../src/index/bm25.js';
 import { chunkArticle } from '../../../src/passages/chunking.js';
 import { analyseQuery } from '../../../src/query/query.js';
+import { withSpellings } from '../../../src/query/spelling.js';
+import { Vocabulary } from '../../../src/query/vocabulary.js';
 import { SentenceIndex } from '../../../src/answer/sentence-index.js';
 import { terms } from '../../../src/text/terms.js';
 import { makeArticle } from '../../helpers/articles.js';
@@ -24,8 +26,10 @@ function ask(question: string) {
   const passages = articles.flatMap((a) => chunkArticle(a));
   const byId = new Map(articles.map((a) => [a.id, a]));
   const sentences = new SentenceIndex(passages, (id) => byId.get(id)!.text);
-  const query = analyseQuery(question);
-  const hits = new Bm25Index(passages.map((p) => terms(p.text))).search(query.expanded, 20);
+  // As the retriever does: misspellings resolved against the passages' own words.
+  const bm25 = new Bm25Index(passages.map((p) => terms(p.text)));
+  const query = withSpellings(analyseQuery(question), bm25, new Vocabulary(passages.map((p) => p.text)));
+  const hits = bm25.search(query.expanded, 20);
   return composeAnswer({ query, hits, passages, sentences, meta: (id) => byId.get(id)! });
 }
 

@@ -1,49 +1,66 @@
-import { nameEditBudget, nearSpelling, withinEdits } from '../../../src/query/spelling.js';
+import { Bm25Index } from '../../../src/index/bm25.js';
+import { analyseQuery } from '../../../src/query/query.js';
+import { SPELLING_WEIGHT, withSpellings } from '../../../src/query/spelling.js';
+import { editBudget, Vocabulary } from '../../../src/query/vocabulary.js';
+import { terms } from '../../../src/text/terms.js';
 
-describe('withinEdits', () => {
+const ARTICLES = [
+  'Albania cut ties with Iran after the attack on its government systems in July.',
+  'Prime Minister Edi Rama said the attack happened before the elections. Tehran denied it.',
+  'The attack was the work of hackers; the attack was condemned.',
+];
+const vocabulary = new Vocabulary(ARTICLES);
+const index = new Bm25Index(ARTICLES.map((a) => terms(a)));
+const corrected = (question: string) => withSpellings(analyseQuery(question), index, vocabulary);
+
+describe('Vocabulary.closest', () => {
+  it('allows no edits for short words, one up to seven letters, two from eight', () => {
+    expect(['irn', 'atack', 'goverment'].map(editBudget)).toEqual([0, 1, 2]);
+  });
+
+  it('finds the closest article word within the budget, the more frequent on a tie', () => {
+    const v = new Vocabulary(['attack attack attach', 'banana']);
+    expect(v.closest('atack', 1)).toBe('attack');
+    expect(v.closest('attacc', 1)).toBe('attack');
+    expect(v.closest('bananna', 1)).toBe('banana');
+    expect(v.closest('orange', 1)).toBeUndefined();
+  });
+});
+
+describe('withSpellings', () => {
   it.each([
-    ['tehran', 'teheran', 1, true],
-    ['mujahedeen', 'mujahideen', 1, true],
-    ['mujahedin', 'mujahideen', 2, false],
-    ['mujahedin', 'mujahideen', 3, true],
-    ['kanaani', 'kanani', 1, true],
-    ['abc', 'abc', 0, true],
-    ['abc', 'xyz', 2, false],
-    ['', 'ab', 2, true],
-  ])('%s ~ %s within %i edits: %s', (a, b, max, expected) => {
-    expect(withinEdits(a, b, max)).toBe(expected);
-    expect(withinEdits(b, a, max)).toBe(expected);
-  });
-});
-
-describe('nearSpelling', () => {
-  it('allows more edits to longer names and none to short ones', () => {
-    expect([nameEditBudget('biden'), nameEditBudget('tehran'), nameEditBudget('mujahedin')]).toEqual([0, 1, 2]);
-    expect(nearSpelling('biden', ['bide', 'widen'])).toBeUndefined();
+    ['When did the atack happen?', 'atack', 'attack'],
+    ['who is edi ramma', 'ramma', 'rama'],
+    ['What did Teheran deny?', 'teheran', 'tehran'],
+    ['what did the goverment say', 'gover', 'govern'],
+  ])('matches a misspelled word of any kind to the article word: %s', (question, typed, meant) => {
+    const query = corrected(question);
+    const term = query.terms.find((t) => t.startsWith(typed.slice(0, 4)))!;
+    expect(query.alternatives.get(term)).toContainEqual({ term: terms(meant)[0] ?? meant, weight: SPELLING_WEIGHT });
+    expect(query.expanded).toContainEqual({ term: terms(meant)[0] ?? meant, weight: SPELLING_WEIGHT });
+    expect(query.unknown).toEqual([]);
   });
 
-  it('finds a spelling of the same name that starts with the same letter', () => {
-    expect(nearSpelling('teheran', ['tirana', 'tehran'])).toBe('tehran');
-    expect(nearSpelling('mujahedeen', ['mujahideen'])).toBe('mujahideen');
-    expect(nearSpelling('germani', ['german', 'jermani'])).toBe('german');
-    expect(nearSpelling('kanani', ['hanani'])).toBeUndefined();
+  it('drops a misspelled everyday word like any stopword', () => {
+    const query = corrected('did it happen befor the elections');
+    expect(query.terms).not.toContain('befor');
+    expect(query.terms).toContain(terms('elections')[0]);
   });
-});
 
-describe('withNameSpellings', () => {
-  it('lets a name the index lacks match its near spelling, in retrieval and in coverage', async () => {
-    const { Bm25Index } = await import('../../../src/index/bm25.js');
-    const { analyseQuery } = await import('../../../src/query/query.js');
-    const { withNameSpellings } = await import('../../../src/query/spelling.js');
-    const index = new Bm25Index([
-      ['tehran', 'deni'],
-      ['tirana', 'expel'],
-    ]);
-    const query = withNameSpellings(analyseQuery('What did Teheran deny?'), index);
-    expect(query.alternatives.get('teheran')).toContainEqual({ term: 'tehran', weight: 0.9 });
-    expect(query.expanded).toContainEqual({ term: 'tehran', weight: 0.9 });
-    expect(index.search(query.expanded, 1)[0]?.doc).toBe(0);
-    const plain = analyseQuery('What did Tehran deny?');
-    expect(withNameSpellings(plain, index)).toBe(plain);
+  it('leaves real English words alone, and counts a lower-case proper noun as a name', () => {
+    // "Iraq" is one letter from "Iran", but it is another country, not a typo.
+    const query = corrected('did iraq attack albania');
+    expect(query.alternatives.get('iraq')?.map((a) => a.term)).not.toContain('iran');
+    expect(query.names).toContainEqual({ term: 'iraq', text: 'iraq' });
+    expect(corrected('who won the football match').unknown).toEqual([]);
+  });
+
+  it('lists words that are neither in the articles, near one, nor English', () => {
+    expect(corrected('what did the zqxwv group do').unknown).toEqual(['zqxwv']);
+  });
+
+  it('returns the query itself when every word is known', () => {
+    const query = analyseQuery('Who attacked Albania?');
+    expect(withSpellings(query, index, vocabulary)).toBe(query);
   });
 });
