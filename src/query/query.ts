@@ -45,19 +45,24 @@ function demonymVariants(term: string): string[] {
   return [`${term}n`, `${term}ian`];
 }
 
+/** The BM25 query: `terms` at weight 1 plus every alternative once, at its highest weight. */
+export function expand(terms: readonly string[], alternatives: AnalysedQuery['alternatives']): QueryTerm[] {
+  const best = new Map<string, number>(terms.map((t) => [t, 1]));
+  for (const term of terms) for (const a of alternatives.get(term) ?? []) best.set(a.term, Math.max(best.get(a.term) ?? 0, a.weight));
+  return [...best].map(([term, weight]) => ({ term, weight }));
+}
+
 /** Analyses a question for lexical retrieval and coverage scoring. */
 export function analyseQuery(question: string): AnalysedQuery {
   const frame = new Set(frameTerms(question));
   const own = [...new Set(terms(question))].filter((t) => !frame.has(t));
   const alternatives = new Map<string, QueryTerm[]>();
-  const best = new Map<string, number>(own.map((t) => [t, 1]));
   for (const term of own) {
     const alts = [
       ...demonymVariants(term).map((t) => ({ term: t, weight: DEMONYM_WEIGHT })),
       ...[...synonymsOf(term)].map((t) => ({ term: t, weight: SYNONYM_WEIGHT })),
     ].filter((a) => a.term !== term);
     alternatives.set(term, alts);
-    for (const a of alts) best.set(a.term, Math.max(best.get(a.term) ?? 0, a.weight));
   }
   const surface = new Map<string, string>();
   for (const word of words(question)) {
@@ -68,7 +73,7 @@ export function analyseQuery(question: string): AnalysedQuery {
   return {
     terms: own,
     alternatives,
-    expanded: [...best].map(([term, weight]) => ({ term, weight })),
+    expanded: expand(own, alternatives),
     weak: new Set(own.filter((t) => WEAK_TERMS.has(t))),
     answerType: answerTypeOf(question),
     names: nameTerms(question),

@@ -1,8 +1,8 @@
-import type { Bm25Index, QueryTerm } from '../index/bm25.js';
+import type { Bm25Index } from '../index/bm25.js';
 import { englishWords, type EnglishWords } from '../text/dictionary.js';
 import { lemma } from '../text/lemmas.js';
 import { isStopword, stem } from '../text/terms.js';
-import { DEMONYM_WEIGHT, type AnalysedQuery } from './query.js';
+import { DEMONYM_WEIGHT, expand, type AnalysedQuery } from './query.js';
 import { editBudget, type Vocabulary } from './vocabulary.js';
 
 /**
@@ -32,7 +32,7 @@ export function mentionedIn(index: Bm25Index, term: string, alternatives: Analys
  */
 export function withSpellings(query: AnalysedQuery, index: Bm25Index, vocabulary: Vocabulary, dictionary: () => EnglishWords = englishWords): AnalysedQuery {
   const alternatives = new Map(query.alternatives);
-  const added: QueryTerm[] = [];
+  let corrected = false;
   const dropped = new Set<string>();
   const unknown: string[] = [];
   const names = [...query.names];
@@ -56,17 +56,17 @@ export function withSpellings(query: AnalysedQuery, index: Bm25Index, vocabulary
       dropped.add(term);
       continue;
     }
-    const corrected = { term: stem(lemma(near)), weight: SPELLING_WEIGHT };
-    alternatives.set(term, [...(alternatives.get(term) ?? []), corrected]);
-    added.push(corrected);
+    alternatives.set(term, [...(alternatives.get(term) ?? []), { term: stem(lemma(near)), weight: SPELLING_WEIGHT }]);
+    corrected = true;
   }
-  if (!added.length && !dropped.size && !unknown.length && names.length === query.names.length) return query;
+  if (!corrected && !dropped.size && !unknown.length && names.length === query.names.length) return query;
   for (const term of dropped) alternatives.delete(term);
+  const terms = query.terms.filter((t) => !dropped.has(t));
   return {
     ...query,
-    terms: query.terms.filter((t) => !dropped.has(t)),
+    terms,
     alternatives,
-    expanded: [...query.expanded.filter((q) => !dropped.has(q.term)), ...added],
+    expanded: expand(terms, alternatives),
     names: names.filter((n) => !dropped.has(n.term)),
     unknown,
   };

@@ -35,7 +35,7 @@ export class Vocabulary {
     let best: { word: string; rank: [number, number, number] } | undefined;
     for (let length = word.length - budget; length <= word.length + budget; length++) {
       for (const candidate of this.byLength.get(length) ?? []) {
-        const d = distance(word, candidate);
+        const d = editDistance(word, candidate);
         if (d > budget) continue;
         const rank: [number, number, number] = [d, candidate[0] === word[0] ? 0 : 1, -this.count(candidate)];
         if (!best || compare(rank, best.rank) < 0) best = { word: candidate, rank };
@@ -43,6 +43,22 @@ export class Vocabulary {
     }
     return best?.word;
   }
+}
+
+/**
+ * Levenshtein distance, except that swapping two neighbouring letters ("airprot") is one edit, not
+ * two: it is the most common typing slip.
+ */
+export function editDistance(a: string, b: string): number {
+  const d = distance(a, b);
+  return d === 2 && isAdjacentSwap(a, b) ? 1 : d;
+}
+
+function isAdjacentSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
 const compare = (a: readonly number[], b: readonly number[]) => a.reduce((r, v, i) => r || v - b[i]!, 0);

@@ -4,40 +4,68 @@ import path from 'node:path';
 
 /**
  * English words, to tell a misspelling ("atack") from a real word the articles happen not to use
- * ("football"), and a proper noun typed in lower case ("iraq") from a common word. Two public
- * lists: word-list (274k inflected common words) and Hunspell's en_US dictionary (dictionary-en),
- * whose capitalised entries are the proper nouns. Loaded on first use (about 0.1 s), since most
- * questions use only words the articles contain and never need it.
+ * ("football"), and a proper noun typed in lower case ("iraq") from a common word. The list is
+ * Hunspell's en_US dictionary (the dictionary-en package): about 39k common stems and 11k proper
+ * nouns (its capitalised entries), curated for spell checking, so archaic look-alikes of common
+ * misspellings ("wich") that fill the larger word lists are not in it. Loaded on first use, since
+ * most questions use only words the articles contain and never need it.
  */
 export interface EnglishWords {
-  /** Every known word, lower-cased. */
+  /** A known word, or a regular inflection of one ("attacked", "envoys"). */
   has(word: string): boolean;
-  /** Known only as a name (Hunspell lists it capitalised and no list has it in lower case). */
+  /** Known only as a name: Hunspell lists it capitalised, and not in lower case. */
   isProperNoun(word: string): boolean;
+}
+
+/**
+ * Candidate stems of a lower-cased word: Hunspell stores stems and applies affix rules; these
+ * regular English suffixes cover what a question needs without the full affix engine.
+ */
+function stems(word: string): string[] {
+  const out = [word];
+  const strip = (suffix: RegExp, replacement = '') => {
+    const s = word.replace(suffix, replacement);
+    if (s !== word && s.length >= 2) out.push(s);
+  };
+  strip(/'s$/);
+  strip(/s$/);
+  strip(/es$/);
+  strip(/ies$/, 'y');
+  strip(/ied$/, 'y');
+  strip(/e?d$/);
+  strip(/d$/);
+  strip(/ing$/);
+  strip(/ing$/, 'e');
+  strip(/(\p{L})\1(?:ed|ing)$/u, '$1');
+  strip(/ly$/);
+  strip(/e?rs?$/);
+  return out;
 }
 
 let loaded: { common: Set<string>; proper: Set<string> } | undefined;
 
 function load(): { common: Set<string>; proper: Set<string> } {
   const require = createRequire(import.meta.url);
-  const wordList = path.join(path.dirname(require.resolve('word-list')), 'words.txt');
-  const hunspell = path.join(path.dirname(require.resolve('dictionary-en')), 'index.dic');
-  const common = new Set(readFileSync(wordList, 'utf8').split('\n'));
+  const file = path.join(path.dirname(require.resolve('dictionary-en')), 'index.dic');
+  const common = new Set<string>();
   const proper = new Set<string>();
   // index.dic: a count, then one `word/FLAGS` per line.
-  for (const line of readFileSync(hunspell, 'utf8').split('\n').slice(1)) {
+  for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
     const word = line.split('/')[0]!.trim();
     if (!word) continue;
     if (/^\p{Lu}/u.test(word)) proper.add(word.toLowerCase());
     else common.add(word);
   }
-  for (const word of common) proper.delete(word);
   return { common, proper };
 }
 
-/** The English word lists (loaded once per process). */
+/** The English word list (loaded once per process). */
 export function englishWords(): EnglishWords {
   loaded ??= load();
   const { common, proper } = loaded;
-  return { has: (w) => common.has(w) || proper.has(w), isProperNoun: (w) => proper.has(w) };
+  const isCommon = (w: string) => stems(w).some((s) => common.has(s));
+  return {
+    has: (w) => isCommon(w) || stems(w).some((s) => proper.has(s)),
+    isProperNoun: (w) => !isCommon(w) && stems(w).some((s) => proper.has(s)),
+  };
 }

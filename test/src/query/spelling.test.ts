@@ -1,7 +1,7 @@
 import { Bm25Index } from '../../../src/index/bm25.js';
 import { analyseQuery } from '../../../src/query/query.js';
 import { SPELLING_WEIGHT, withSpellings } from '../../../src/query/spelling.js';
-import { editBudget, Vocabulary } from '../../../src/query/vocabulary.js';
+import { editBudget, editDistance, Vocabulary } from '../../../src/query/vocabulary.js';
 import { terms } from '../../../src/text/terms.js';
 
 const ARTICLES = [
@@ -12,6 +12,17 @@ const ARTICLES = [
 const vocabulary = new Vocabulary(ARTICLES);
 const index = new Bm25Index(ARTICLES.map((a) => terms(a)));
 const corrected = (question: string) => withSpellings(analyseQuery(question), index, vocabulary);
+
+describe('editDistance', () => {
+  it('is Levenshtein distance, with a swap of neighbouring letters as one edit', () => {
+    expect(editDistance('airprot', 'airport')).toBe(1);
+    expect(editDistance('atack', 'attack')).toBe(1);
+    // Two swaps are not one: plain Levenshtein.
+    expect(editDistance('abcd', 'badc')).toBe(3);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('same', 'same')).toBe(0);
+  });
+});
 
 describe('Vocabulary.closest', () => {
   it('allows no edits for short words, one up to seven letters, two from eight', () => {
