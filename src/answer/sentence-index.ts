@@ -17,6 +17,24 @@ export interface SentenceEntry {
 
 /** Minimum distinct terms for a sentence to count as a statement worth matching across articles. */
 const MIN_STATEMENT_TERMS = 4;
+/** Share of the shorter sentence's word pairs the other must hold to be the same statement. */
+const MIN_SHINGLE_CONTAINMENT = 0.6;
+
+const shingleCache = new WeakMap<SentenceEntry, ReadonlySet<string>>();
+
+/**
+ * Pairs of consecutive terms (stemmed, stopwords left out so "has ordered" and "ordered", "a" and
+ * "the" compare equal), computed once per sentence.
+ */
+function shinglesOf(sentence: SentenceEntry): ReadonlySet<string> {
+  let shingles = shingleCache.get(sentence);
+  if (!shingles) {
+    const t = sentence.terms;
+    shingles = new Set(t.slice(1).map((term, i) => `${t[i]} ${term}`));
+    shingleCache.set(sentence, shingles);
+  }
+  return shingles;
+}
 
 /**
  * Every sentence of the corpus with a BM25 index over them. Quotes are chosen at this
@@ -82,17 +100,19 @@ export class SentenceIndex {
   }
 
   /**
-   * Whether two sentences state the same thing: most of the shorter one's terms appear in the
-   * longer, and they share a good part of their vocabulary overall. Wire copy is lightly edited
-   * (tense, reordered clauses, a name spelt differently), so exact matching would miss it.
+   * Whether two sentences state the same thing: their wording nearly matches. Most pairs of
+   * consecutive terms of the shorter one (after folding case, tense and plurals) appear in the longer, so wire
+   * copy with a word changed or a clause added counts, while two sentences that merely share
+   * vocabulary ("The US strongly condemned the cyberattack" and "We strongly condemn the malicious
+   * cyber attack against Albania's critical infrastructure") are two statements, by two speakers.
    */
   static sameStatement(a: SentenceEntry, b: SentenceEntry): boolean {
     if (a.termSet.size < MIN_STATEMENT_TERMS || b.termSet.size < MIN_STATEMENT_TERMS) return false;
+    const [x, y] = [shinglesOf(a), shinglesOf(b)];
+    const [shorter, longer] = x.size <= y.size ? [x, y] : [y, x];
     let shared = 0;
-    for (const t of a.termSet) if (b.termSet.has(t)) shared++;
-    const containment = shared / Math.min(a.termSet.size, b.termSet.size);
-    const jaccard = shared / (a.termSet.size + b.termSet.size - shared);
-    return containment >= 0.6 && jaccard >= 0.3;
+    for (const s of shorter) if (longer.has(s)) shared++;
+    return shared / shorter.size >= MIN_SHINGLE_CONTAINMENT;
   }
 
   /** Ids of other articles that carry the statement of sentence `i`. */

@@ -15,7 +15,8 @@ const articles = [
     'Officials said the harbour reopened to ships on Friday.',
   ]),
   makeArticle('wire-b', 'Envoys told to go', [
-    'Foreign diplomats were ordered by the government to leave within 48 hours, following the inquiry into the data breach.',
+    // Wire copy: the same sentence, lightly edited.
+    'The government has ordered foreign diplomats to leave within 48 hours after the inquiry into the data breach, officials said.',
     'A spokesman for the other side called the decision hasty and denied any role.',
     'Spokesman Hassan Kanaani of Teheran said the Mujahideen group was to blame.',
   ]),
