@@ -29,7 +29,8 @@ async function fixtureModels(modelsDir: string): Promise<string[]> {
   const ids: string[] = [];
   for (const owner of await readdir(modelsDir, { withFileTypes: true })) {
     if (!owner.isDirectory()) continue;
-    for (const name of await readdir(path.join(modelsDir, owner.name), { withFileTypes: true })) if (name.isDirectory()) ids.push(`${owner.name}/${name.name}`);
+    for (const name of await readdir(path.join(modelsDir, owner.name), { withFileTypes: true }))
+      if (name.isDirectory()) ids.push(`${owner.name}/${name.name}`);
   }
   return ids.sort();
 }
@@ -73,7 +74,13 @@ export async function main(argv = process.argv.slice(2)): Promise<{ runs: RunRes
 
   const out = path.resolve(values.out ?? path.join(PROJECT_ROOT, 'reports', `eval-${split}.json`));
   await mkdir(path.dirname(out), { recursive: true });
-  const report = { split, generatedAt: new Date().toISOString(), questions: questions.length, runs: runs.map(({ outcomes, ...r }) => ({ ...r, outcomes })), growth: rows };
+  const report = {
+    split,
+    generatedAt: new Date().toISOString(),
+    questions: questions.length,
+    runs: runs.map(({ outcomes, ...r }) => ({ ...r, outcomes })),
+    growth: rows,
+  };
   await writeFile(out, JSON.stringify(report, null, 2) + '\n');
   process.stdout.write(`\nreport: ${path.relative(process.cwd(), out)}\n`);
   return { runs, growth: rows };

@@ -129,7 +129,15 @@ export class Engine {
     const timings = { ...retrieval.timings, compose: ms(performance.now() - t), total: ms(performance.now() - started) };
     const notCovered = composed.answered ? undefined : notCoveredReason(retrieval.query, composed.unmentioned);
     const message = notCovered ? this.notCoveredMessage(notCovered) : '';
-    return { question: q, answered: composed.answered, mode: this.mode, message, ...(notCovered ? { notCovered } : {}), citations: composed.citations, timings };
+    return {
+      question: q,
+      answered: composed.answered,
+      mode: this.mode,
+      message,
+      ...(notCovered ? { notCovered } : {}),
+      citations: composed.citations,
+      timings,
+    };
   }
 
   /** The top passages with their scores, to debug retrieval. */
@@ -181,7 +189,6 @@ export class Engine {
     }[reason];
     return `${lead} ${this.coverageHint()}`;
   }
-
 }
 
 /** Why a question was not answered, most specific first. */

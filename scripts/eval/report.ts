@@ -14,8 +14,14 @@ export function formatRun(run: RunResult, split: string, misses: boolean): strin
     lines.push(`  ${pad(name, 16)}${lpad(String(f.n), 5)}${lpad(pct(f.hit1), 9)}${lpad(pct(f.hit3), 9)}${lpad(pct(refused), 10)}`);
   }
   const a = run.figures.answerable;
-  lines.push(`  ${pad('all answerable', 16)}${lpad(String(a.n), 5)}${lpad(pct(a.hit1), 9)}${lpad(pct(a.hit3), 9)}${lpad(pct(a.wronglyRefused), 10)}`);
-  lines.push(dim(`  mean quotes per answered reply: ${run.figures.meanQuotes.toFixed(2)}; "refused" on an answerable class is the wrongly refused rate`));
+  lines.push(
+    `  ${pad('all answerable', 16)}${lpad(String(a.n), 5)}${lpad(pct(a.hit1), 9)}${lpad(pct(a.hit3), 9)}${lpad(pct(a.wronglyRefused), 10)}`,
+  );
+  lines.push(
+    dim(
+      `  mean quotes per answered reply: ${run.figures.meanQuotes.toFixed(2)}; "refused" on an answerable class is the wrongly refused rate`,
+    ),
+  );
   if (misses) {
     const missed = run.outcomes.filter((o) => (o.class.startsWith('off-topic') ? o.answered : !o.rank || o.rank > 3)).map((o) => o.id);
     lines.push(dim(`  missed: ${missed.join(' ') || 'none'}`));
@@ -25,7 +31,9 @@ export function formatRun(run: RunResult, split: string, misses: boolean): strin
 
 /** The growth check: what adding the fixture articles did to the shipped questions. */
 export function formatGrowth(rows: readonly GrowthRow[]): string {
-  const lines = [bold('Growth check: shipped questions, shipped articles alone → with the fixture articles added (hit@3; refusal rate off-topic)')];
+  const lines = [
+    bold('Growth check: shipped questions, shipped articles alone → with the fixture articles added (hit@3; refusal rate off-topic)'),
+  ];
   for (const r of rows) {
     const delta = r.delta < -2 ? red(`${r.delta.toFixed(1)} pts`) : green(`${r.delta >= 0 ? '+' : ''}${r.delta.toFixed(1)} pts`);
     lines.push(`  ${pad(r.mode, 22)}${pad(r.class, 16)}${lpad(pct(r.alone), 8)} → ${lpad(pct(r.withFixtures), 7)}  ${delta}`);

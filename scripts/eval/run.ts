@@ -78,7 +78,10 @@ export function growth(alone: RunResult, combined: RunResult, questions: readonl
   const own = questionsFor('shipped', questions);
   const ids = new Set(own.map((q) => q.id));
   const before = alone.figures;
-  const after = figuresOf(own, combined.outcomes.filter((o) => ids.has(o.id)));
+  const after = figuresOf(
+    own,
+    combined.outcomes.filter((o) => ids.has(o.id)),
+  );
   return Object.entries(before.classes).map(([name, b]) => {
     const a = after.classes[name]!;
     const value = (f: typeof b) => f.hit3 ?? f.refused ?? 0;

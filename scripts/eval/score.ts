@@ -38,7 +38,13 @@ export function outcomeOf(question: EvalQuestion, answer: Answer): Outcome {
   const quotes = answer.answered ? answer.citations.map((c) => norm(c.quote)) : [];
   const facts = (question.expect ?? []).map(norm);
   const index = quotes.findIndex((q) => facts.some((f) => q.includes(f)));
-  return { id: question.id, class: question.class, answered: answer.answered, quotes: quotes.length, ...(index >= 0 ? { rank: index + 1 } : {}) };
+  return {
+    id: question.id,
+    class: question.class,
+    answered: answer.answered,
+    quotes: quotes.length,
+    ...(index >= 0 ? { rank: index + 1 } : {}),
+  };
 }
 
 const rate = (hits: number, n: number) => (n === 0 ? 0 : hits / n);
@@ -60,7 +66,10 @@ export function figuresOf(questions: readonly EvalQuestion[], outcomes: readonly
   return {
     classes,
     answerable: { n: answerable.length, ...(answerableFigures(answerable) as Required<Omit<ClassFigures, 'refused' | 'n'>>) },
-    meanQuotes: rate(answered.reduce((s, o) => s + o.quotes, 0), answered.length),
+    meanQuotes: rate(
+      answered.reduce((s, o) => s + o.quotes, 0),
+      answered.length,
+    ),
   };
 }
 

@@ -30,7 +30,12 @@ export function mentionedIn(index: Bm25Index, term: string, alternatives: Analys
  * ("befor") is dropped like any stopword, a proper noun typed in lower case counts as a name, and
  * what is left is listed in `unknown` so a refusal can say which word no article contains.
  */
-export function withSpellings(query: AnalysedQuery, index: Bm25Index, vocabulary: Vocabulary, dictionary: () => EnglishWords = englishWords): AnalysedQuery {
+export function withSpellings(
+  query: AnalysedQuery,
+  index: Bm25Index,
+  vocabulary: Vocabulary,
+  dictionary: () => EnglishWords = englishWords,
+): AnalysedQuery {
   const alternatives = new Map(query.alternatives);
   let corrected = false;
   const dropped = new Set<string>();

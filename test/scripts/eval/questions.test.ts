@@ -25,12 +25,20 @@ describe('eval questions', () => {
   });
 
   it('loads a valid file and assigns each question its split', async () => {
-    const file = await write({ version: 1, questions: [{ id: 'a', question: 'Who?', class: 'factoid', corpus: 'shipped', expect: ['Rama'] }] });
-    expect(await loadQuestions(file)).toEqual([{ id: 'a', question: 'Who?', class: 'factoid', corpus: 'shipped', expect: ['Rama'], split: splitOf('a') }]);
+    const file = await write({
+      version: 1,
+      questions: [{ id: 'a', question: 'Who?', class: 'factoid', corpus: 'shipped', expect: ['Rama'] }],
+    });
+    expect(await loadQuestions(file)).toEqual([
+      { id: 'a', question: 'Who?', class: 'factoid', corpus: 'shipped', expect: ['Rama'], split: splitOf('a') },
+    ]);
   });
 
   it('names the field at fault in a bad file', async () => {
-    const badClass = await write({ version: 1, questions: [{ id: 'a', question: 'Who?', class: 'trivia', corpus: 'shipped', expect: ['x'] }] });
+    const badClass = await write({
+      version: 1,
+      questions: [{ id: 'a', question: 'Who?', class: 'trivia', corpus: 'shipped', expect: ['x'] }],
+    });
     await expect(loadQuestions(badClass)).rejects.toThrow(/questions\.0\.class/);
     const noExpect = await write({ version: 1, questions: [{ id: 'b', question: 'Who?', class: 'factoid', corpus: 'shipped' }] });
     await expect(loadQuestions(noExpect)).rejects.toThrow(/question b is answerable but has no expect/);

@@ -24,7 +24,13 @@ describe('eval scoring', () => {
   });
 
   it('aggregates hit@1, hit@3, wrongly refused and off-topic refusal per class', () => {
-    const qs = [question('a', 'factoid', ['x']), question('b', 'factoid', ['x']), question('c', 'factoid', ['x']), question('d', 'off-topic-easy'), question('e', 'off-topic-easy')];
+    const qs = [
+      question('a', 'factoid', ['x']),
+      question('b', 'factoid', ['x']),
+      question('c', 'factoid', ['x']),
+      question('d', 'off-topic-easy'),
+      question('e', 'off-topic-easy'),
+    ];
     const outcomes = [
       outcomeOf(qs[0]!, answer(['x'])),
       outcomeOf(qs[1]!, answer(['y', 'z', 'x'])),

@@ -10,7 +10,7 @@ const same = (a: string, b: string) => SentenceIndex.sameStatement(entry(a), ent
 describe('SentenceIndex.sameStatement: "also reported by" means the same statement', () => {
   it('joins wire copy: identical, re-spelt, or with a word changed or an attribution added', () => {
     const wire = 'We strongly condemn the malicious cyber attack against Albania’s critical infrastructure.';
-    expect(same(wire, 'We strongly condemn the malicious cyberattack against Albania\'s critical infrastructure.')).toBe(true);
+    expect(same(wire, "We strongly condemn the malicious cyberattack against Albania's critical infrastructure.")).toBe(true);
     expect(same(wire, '"We strongly condemn the malicious cyber attack against Albania\'s critical infrastructure," he said.')).toBe(true);
     expect(
       same(
@@ -22,7 +22,10 @@ describe('SentenceIndex.sameStatement: "also reported by" means the same stateme
 
   it.each([
     // Same words, other speaker: the US condemned; Osmani says "we condemn".
-    ['The US strongly condemned the cyberattack.', 'We strongly condemn the malicious cyber attack against Albania\'s critical infrastructure.'],
+    [
+      'The US strongly condemned the cyberattack.',
+      "We strongly condemn the malicious cyber attack against Albania's critical infrastructure.",
+    ],
     // Same topic and vocabulary, another claim.
     ['Iran denied carrying out the attack on Albania.', 'Albania accused Iran of carrying out the attack.'],
     ['NATO allies strongly condemn the attack on Albania.', 'The EU strongly condemns the attack and stands with Albania.'],
