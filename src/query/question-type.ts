@@ -8,14 +8,24 @@ import { terms } from '../text/terms.js';
 export type AnswerType = 'time' | 'quantity' | 'duration' | 'person' | null;
 
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
+/** Months that are never another word; "may" is also the modal verb ("Iran may retaliate"). */
+const PLAIN_MONTHS = MONTHS.replace('may|', '');
+/** Exact counts. "Some" and "several" say there is a number without giving it. */
 const NUMBER_WORDS =
-  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|several|some';
+  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions';
 
-const PATTERNS: Record<Exclude<AnswerType, null>, RegExp> = {
-  time: new RegExp(
-    `\\b(?:${MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|(?:19|20)\\d\\d|last (?:week|month|year))\\b`,
-    'i',
-  ),
+/** The month May, told from the modal by what stands next to it: a day, a year or a preposition. */
+const MAY = /\b(?:(?:in|on|since|until|by|from|of|early|late|mid-?)\s+May|May\s+\d{1,4}|\d{1,2}(?:st|nd|rd|th)?\s+May)\b/;
+/** Clock times and parts of the day or year: "at 10:30", "9 am", "noon", "last summer". */
+const CLOCK_OR_SEASON =
+  /\b(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\b\.?|\d{1,2}:\d{2}|noon|midday|midnight|dawn|spring|summer|autumn|winter|(?:in|last|this|next) fall)\b/i;
+const TIME_WORDS = new RegExp(
+  `\\b(?:${PLAIN_MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|(?:19|20)\\d\\d|last (?:week|month|year))\\b`,
+  'i',
+);
+
+const PATTERNS: Record<Exclude<AnswerType, null>, { test(text: string): boolean }> = {
+  time: { test: (text) => TIME_WORDS.test(text) || MAY.test(text) || CLOCK_OR_SEASON.test(text) },
   quantity: new RegExp(`\\b(?:\\d[\\d,.]*|${NUMBER_WORDS})\\b`, 'i'),
   duration: /\b(?:\d+|one|two|three|several|few|24|48|72)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\b/i,
   // Two capitalised words in a row, not at the very start: a name ("Edi Rama", "Nasser Kanaani").

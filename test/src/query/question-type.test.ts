@@ -73,3 +73,29 @@ describe('answerTypeStrength', () => {
     expect(answerTypeStrength('Diplomats were expelled on 15 July.', 'quantity', terms('diplomats')[0])).toBe(0);
   });
 });
+
+describe('answer-type detection: words that look like an answer but are not', () => {
+  it('reads May as the month only next to a day, a year or a preposition, never the modal', () => {
+    expect(hasAnswerType('Iran may retaliate against Albania.', 'time')).toBe(false);
+    expect(hasAnswerType('May brings more talks, officials said.', 'time')).toBe(false);
+    for (const s of ['The raid took place in May.', 'It happened on 5 May.', 'By May 2023 the leaks had stopped.'])
+      expect(hasAnswerType(s, 'time')).toBe(true);
+  });
+
+  it('recognises clock times, noon and seasons as times', () => {
+    for (const s of [
+      'Rama spoke at 10:30 on state television.',
+      'The cars left at 9 a.m. sharp.',
+      'He announced it at noon.',
+      'The summit was planned for the summer.',
+    ])
+      expect(hasAnswerType(s, 'time')).toBe(true);
+    expect(hasAnswerType('Prices may fall sharply.', 'time')).toBe(false);
+  });
+
+  it('does not count "some" or "several" as a number', () => {
+    expect(hasAnswerType('Some diplomats left early.', 'quantity')).toBe(false);
+    expect(hasAnswerType('Several groups took part.', 'quantity')).toBe(false);
+    expect(hasAnswerType('Four groups took part.', 'quantity')).toBe(true);
+  });
+});
