@@ -27,6 +27,8 @@ export const MIN_COVERAGE = 0.4;
 /** A lower share suffices when the quote matches at least two of the question's topic words. */
 const SECONDARY_COVERAGE = 0.3;
 const MAX_CITATIONS = 5;
+/** A further quote must score this share of the best one: below it, it is filler, not an answer. */
+const MIN_RELATIVE_SCORE = 0.6;
 const PASSAGES_CONSIDERED = 8;
 const SENTENCE_HITS_CONSIDERED = 15;
 /** Terms found only in the neighbouring sentences count for this much (they give context, not the answer). */
@@ -164,7 +166,7 @@ export function composeAnswer(input: ComposeInput): Composed {
   const chosen: Array<Candidate & { also: Set<string> }> = [];
   for (const c of candidates) {
     if (chosen.length >= MAX_CITATIONS) break;
-    if (chosen.length > 0 && (c.score < 0.5 * top.score || (c.coverage.share < 0.25 && !semantic))) continue;
+    if (chosen.length > 0 && (c.score < MIN_RELATIVE_SCORE * top.score || (c.coverage.share < 0.25 && !semantic))) continue;
     if (chosen.length > 0 && typed && !hasAnswerType(sentences.sentences[c.sentence]!.text, query.answerType, query.counted)) continue;
     const entry = sentences.sentences[c.sentence]!;
     const twin = chosen.find((k) => sentences.sameStatementAt(k.sentence, c.sentence));
