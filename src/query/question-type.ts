@@ -5,7 +5,7 @@ import { terms } from '../text/terms.js';
  * in it, a "how many" question by one with a number; when several sentences cover the question's
  * words equally, the one holding that kind of answer should come first.
  */
-export type AnswerType = 'time' | 'quantity' | 'duration' | 'person' | null;
+export type AnswerType = 'time' | 'quantity' | 'duration' | 'person' | 'reason' | null;
 
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
 /** Months that are never another word; "may" is also the modal verb ("Iran may retaliate"). */
@@ -30,6 +30,9 @@ const PATTERNS: Record<Exclude<AnswerType, null>, { test(text: string): boolean 
   duration: /\b(?:\d+|one|two|three|several|few|24|48|72)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\b/i,
   // Two capitalised words in a row, not at the very start: a name ("Edi Rama", "Nasser Kanaani").
   person: /\S\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u,
+  // English connectives of cause and purpose: what a "why" question is answered by.
+  reason:
+    /\b(?:because|due to|owing to|as a result|in order to|so that|so as to|to make sure|to ensure|to prevent|to avoid|in response to|in retaliation|as a precaution|as an? (?:\w+ )?measure|the reason|motive|aimed at|designed to|intended to|in protest|for (?:security|safety) reasons)\b/i,
 };
 
 /** What kind of answer `question` expects, from its opening words. */
@@ -41,6 +44,7 @@ export function answerTypeOf(question: string): AnswerType {
   if (/^how long\b|\bhow (?:many|much) (?:time|hours|days|weeks)\b/.test(q)) return 'duration';
   if (/^how (?:many|much)\b|\bnumber of\b/.test(q)) return 'quantity';
   if (/^(?:who|whom|whose)\b/.test(q)) return 'person';
+  if (/^(?:why|how come|for what reason|what (?:was|is|were) the (?:reason|motive|purpose))\b/.test(q)) return 'reason';
   return null;
 }
 
