@@ -54,8 +54,6 @@ interface Coverage {
   strongMatches: number;
   /** Question terms other than everyday words that neither the sentence nor its neighbours touch. */
   missing: number;
-  /** Names the question mentions that neither the sentence nor its neighbours touch. */
-  missingNames: number;
 }
 
 /**
@@ -79,8 +77,6 @@ function coverage(query: AnalysedQuery, index: SentenceIndex, i: number): Covera
   let covered = 0;
   let strongMatches = 0;
   let missing = 0;
-  let missingNames = 0;
-  const names = new Set(query.names.map((n) => n.term));
   for (const term of query.terms) {
     const weight = termWeight(query, index, term);
     total += weight;
@@ -91,10 +87,9 @@ function coverage(query: AnalysedQuery, index: SentenceIndex, i: number): Covera
     if (direct >= 0.9 && !query.weak.has(term)) strongMatches++;
     const best = Math.max(direct, CONTEXT_WEIGHT * Math.max(0, ...context.map(match)));
     if (best === 0 && !query.weak.has(term)) missing++;
-    if (best === 0 && names.has(term)) missingNames++;
     covered += best * weight;
   }
-  return { share: total > 0 ? covered / total : 0, strongMatches, missing, missingNames };
+  return { share: total > 0 ? covered / total : 0, strongMatches, missing };
 }
 
 /**
@@ -113,9 +108,6 @@ function covers(c: Coverage, topicTerms: number): boolean {
   // A question about two things ("the president of the United States") is not answered by a
   // sentence about one of them, however rare that one is.
   if (topicTerms === 2 && c.missing > 0) return false;
-  // A question naming someone or something ("relations with Canada") is about that name: a
-  // sentence that says nothing of it answers another question, however much else it matches.
-  if (c.missingNames > 0) return false;
   return c.share >= MIN_COVERAGE || (c.share >= SECONDARY_COVERAGE && c.strongMatches >= 2);
 }
 
