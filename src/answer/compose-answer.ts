@@ -1,7 +1,7 @@
 import type { AnalysedQuery } from '../query/query.js';
 import { answerTypeStrength, hasAnswerType } from '../query/question-type.js';
 import type { PassageHit } from '../retrieval/retriever.js';
-import type { SentenceIndex } from './sentence-index.js';
+import { SentenceIndex } from './sentence-index.js';
 import { mentionedIn } from '../query/spelling.js';
 import type { Citation, Passage } from '../types.js';
 
@@ -165,6 +165,8 @@ export function composeAnswer(input: ComposeInput): Composed {
       if (entry.articleId !== sentences.sentences[twin.sentence]!.articleId) twin.also.add(entry.articleId);
       continue;
     }
+    // Another speaker's statement in nearly the same words would only repeat the quote above it.
+    if (chosen.some((k) => SentenceIndex.sayMuchTheSame(sentences.sentences[k.sentence]!, entry))) continue;
     chosen.push({ ...c, also: new Set(sentences.alsoReportedBy(c.sentence)) });
   }
 

@@ -115,6 +115,19 @@ export class SentenceIndex {
     return shared / shorter.size >= MIN_SHINGLE_CONTAINMENT;
   }
 
+  /**
+   * Whether two sentences share most of their vocabulary (the shorter's terms mostly in the longer):
+   * a second quote like that adds little to a reply, even when it is another speaker's statement.
+   */
+  static sayMuchTheSame(a: SentenceEntry, b: SentenceEntry): boolean {
+    if (a.termSet.size < MIN_STATEMENT_TERMS || b.termSet.size < MIN_STATEMENT_TERMS) return false;
+    let shared = 0;
+    for (const t of a.termSet) if (b.termSet.has(t)) shared++;
+    const containment = shared / Math.min(a.termSet.size, b.termSet.size);
+    const jaccard = shared / (a.termSet.size + b.termSet.size - shared);
+    return containment >= 0.6 && jaccard >= 0.3;
+  }
+
   /** Ids of other articles that carry the statement of sentence `i`. */
   alsoReportedBy(i: number): string[] {
     const sentence = this.sentences[i]!;
