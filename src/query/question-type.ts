@@ -38,7 +38,7 @@ const PATTERNS: Record<Exclude<AnswerType, null>, { test(text: string): boolean 
 /** What kind of answer `question` expects, from its opening words. */
 export function answerTypeOf(question: string): AnswerType {
   const q = question.trim().toLowerCase();
-  if (/^(?:when|what (?:date|day|year|month|time)|on what (?:date|day)|in (?:what|which) (?:year|month))\b/.test(q)) return 'time';
+  if (/^(?:when|(?:on |in |at |by )?(?:what|which) (?:date|day|year|month|time))\b/.test(q)) return 'time';
   // Keyword-style queries put it last: "cyberattack date", "embassy closed when".
   if (/\b(?:when|date)\W*$/.test(q)) return 'time';
   if (/^how long\b|\bhow (?:many|much) (?:time|hours|days|weeks)\b/.test(q)) return 'duration';

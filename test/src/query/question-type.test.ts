@@ -93,6 +93,17 @@ describe('answer-type detection: words that look like an answer but are not', ()
     expect(hasAnswerType('Prices may fall sharply.', 'time')).toBe(false);
   });
 
+  it('reads "on which date" and "by what time" as asking for a time', () => {
+    expect(answerTypeOf('On which date did One Albania say it had been attacked?')).toBe('time');
+    expect(answerTypeOf('By what time had the staff left?')).toBe('time');
+  });
+
+  it('reads why-questions as asking for a reason, answered by a connective of cause or purpose', () => {
+    expect(answerTypeOf('Why did the police search the embassy?')).toBe('reason');
+    expect(hasAnswerType('Police searched it as a precaution against hidden explosives.', 'reason')).toBe(true);
+    expect(hasAnswerType('Police searched the building on Thursday.', 'reason')).toBe(false);
+  });
+
   it('does not count "some" or "several" as a number', () => {
     expect(hasAnswerType('Some diplomats left early.', 'quantity')).toBe(false);
     expect(hasAnswerType('Several groups took part.', 'quantity')).toBe(false);
