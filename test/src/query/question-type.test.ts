@@ -8,7 +8,7 @@ describe('answerTypeOf', () => {
     ['How long did the diplomats have to leave?', 'duration'],
     ['How many diplomats were expelled?', 'quantity'],
     ['Who announced the decision?', 'person'],
-    ['Why did Albania cut ties?', null],
+    ['Why did Albania cut ties?', 'reason'],
   ])('%s → %s', (question, type) => {
     expect(answerTypeOf(question)).toBe(type);
   });
