@@ -1,9 +1,10 @@
 import type { Bm25Index } from '../index/bm25.js';
 import { englishWords, type EnglishWords } from '../text/dictionary.js';
 import { lemma } from '../text/lemmas.js';
+import { STOPWORDS } from '../text/stopwords.js';
 import { isStopword, stem } from '../text/terms.js';
 import { DEMONYM_WEIGHT, expand, type AnalysedQuery } from './query.js';
-import { editBudget, type Vocabulary } from './vocabulary.js';
+import { editBudget, Vocabulary } from './vocabulary.js';
 
 /**
  * Misspellings, of every kind of word: members type "atack", "befor" and "edi ramma" in Discord,
@@ -22,6 +23,13 @@ const LONG_WORD = 8;
 export function mentionedIn(index: Bm25Index, term: string, alternatives: AnalysedQuery['alternatives']): boolean {
   const known = (t: string) => index.docFrequency(t) > 0;
   return known(term) || (alternatives.get(term) ?? []).some((a) => known(a.term));
+}
+
+let everyday: Vocabulary | undefined;
+/** Everyday words ("happen", "before") the articles may never use, but a misspelling may mean. */
+function everydayWords(): Vocabulary {
+  everyday ??= new Vocabulary([[...STOPWORDS].join(' ')]);
+  return everyday;
 }
 
 /**
@@ -48,7 +56,9 @@ export function withSpellings(
     const english = dictionary().has(word);
     // A long English word one letter from an article word is a variant spelling of it
     // ("Mujahedeen", "Mujahideen"); shorter ones are different words ("Iraq", "Iran").
-    const near = vocabulary.closest(word, english ? (word.length >= LONG_WORD ? 1 : 0) : editBudget(word));
+    const near = english
+      ? vocabulary.closest(word, word.length >= LONG_WORD ? 1 : 0)
+      : (vocabulary.closest(word, editBudget(word)) ?? everydayWords().closest(word, editBudget(word)));
     if (english && !near) {
       if (dictionary().isProperNoun(word) && !names.some((n) => n.term === term)) names.push({ term, text: word });
       continue;

@@ -48,6 +48,30 @@ describe('Engine', () => {
     }
   });
 
+  it('answers misspelled questions of every kind of word, as members type them', async () => {
+    const engine = await Engine.open({ config: ws.config, embedder: null });
+    for (const [question, fact] of [
+      ['who is edi ramma', 'Rama'],
+      ['how long did the iranian diplomtas have to leav', '24 hours'],
+      ['When did the atack on albania hapen?', 'July'],
+    ] as const) {
+      const answer = await engine.ask(question);
+      expect({ question, answered: answer.answered }).toEqual({ question, answered: true });
+      expect(answer.citations.slice(0, 3).some((c) => c.quote.includes(fact))).toBe(true);
+    }
+  });
+
+  it('says which word no article contains when that is why it refuses, and why in machine form', async () => {
+    const engine = await Engine.open({ config: ws.config, embedder: null });
+    const answer = await engine.ask('What did the zqxvbrt group claim?');
+    expect(answer).toMatchObject({ answered: false, notCovered: { reason: 'unknown-word', term: 'zqxvbrt' } });
+    expect(answer.message).toMatch(/^No article contains “zqxvbrt”/);
+    expect(answer.message).not.toMatch(/don't cover/);
+    const name = await engine.ask('Did Microsoft help Albania investigate the cyberattack?');
+    expect(name.notCovered).toEqual({ reason: 'unknown-name', term: 'Microsoft' });
+    expect((await engine.ask('Who won the football world cup?')).notCovered?.reason).toBe('below-threshold');
+  });
+
   it('never searches vectors of another model: a mismatch is rebuilt, or falls back to keyword mode', async () => {
     await Engine.open({ config: ws.config, embedder: tiny });
     const other = countingEmbedder(tiny, { modelId: 'casefile/another' });
