@@ -11,6 +11,7 @@ import { reindex } from './index/reindex.js';
 import type { AnalysedQuery } from './query/query.js';
 import { Retriever } from './retrieval/retriever.js';
 import { SentenceIndex } from './answer/sentence-index.js';
+import { CALIBRATION_PROBES_VERSION } from './index/calibration-probes.js';
 import type { Answer, Embedder, IndexStatus, Passage, RetrievalMode, ScoredPassage } from './types.js';
 
 export { manifestPath } from './index/index-store.js';
@@ -55,6 +56,7 @@ async function staleness(index: StoredIndex, articlesDir: string, embedder: Embe
   if (embedder && index.manifest.model?.id !== embedder.modelId) {
     return `index built with ${index.manifest.model?.id ?? 'no model'}, configured model is ${embedder.modelId}`;
   }
+  if (embedder && index.manifest.calibration?.probesVersion !== CALIBRATION_PROBES_VERSION) return 'model not calibrated';
   const { articles, skipped } = await loadCorpus(articlesDir);
   const stored = new Map(index.manifest.articles.map((a) => [a.id, a.hash]));
   const changed = articles.length !== stored.size || articles.some((a) => stored.get(a.id) !== a.hash);
@@ -124,7 +126,7 @@ export class Engine {
       passages: this.index.passages,
       sentences: this.sentences,
       meta: (id) => this.articles.get(id)!,
-      ...(this.embedder?.minSimilarity !== undefined ? { minSimilarity: this.embedder.minSimilarity } : {}),
+      ...(this.meaningThreshold !== null ? { minSimilarity: this.meaningThreshold } : {}),
     });
     const timings = { ...retrieval.timings, compose: ms(performance.now() - t), total: ms(performance.now() - started) };
     const notCovered = composed.answered ? undefined : notCoveredReason(retrieval.query, composed.unmentioned);
@@ -138,6 +140,11 @@ export class Engine {
       citations: composed.citations,
       timings,
     };
+  }
+
+  /** Similarity above which meaning alone may answer (calibrated at reindex); null when it may not. */
+  private get meaningThreshold(): number | null {
+    return this.embedder && this.mode !== 'keyword' ? (this.index.manifest.calibration?.threshold ?? null) : null;
   }
 
   /** The top passages with their scores, to debug retrieval. */
@@ -169,6 +176,16 @@ export class Engine {
         passages: m.articles.find((a) => a.id === meta.id)?.passages ?? 0,
       })),
       skipped: m.skipped,
+      ...(this.embedder && this.mode !== 'keyword' && m.calibration
+        ? {
+            meaningOnly: {
+              threshold: m.calibration.threshold,
+              quantile: m.calibration.quantile,
+              offTopicProbes: m.calibration.offTopic.length,
+              onTopicProbes: m.calibration.onTopic.length,
+            },
+          }
+        : {}),
     };
   }
 

@@ -60,8 +60,6 @@ export interface Embedder {
   embedQuery(text: string): Promise<Float32Array>;
   /** Counts tokens as the model would. */
   countTokens(text: string): number;
-  /** Cosine similarity that makes a passage relevant on meaning alone; undefined when uncalibrated. */
-  readonly minSimilarity?: number;
 }
 
 export type RetrievalMode = 'hybrid' | 'keyword' | 'vector';
@@ -124,4 +122,10 @@ export interface IndexStatus {
   dimensions: number;
   articles: Array<ArticleMeta & { passages: number }>;
   skipped: SkippedArticle[];
+  /**
+   * Whether a passage may answer on meaning alone (no shared words), from the reindex calibration:
+   * the similarity it must exceed, or null when the model does not tell off-topic questions apart.
+   * Absent in keyword mode.
+   */
+  meaningOnly?: { threshold: number | null; quantile: number; offTopicProbes: number; onTopicProbes: number };
 }

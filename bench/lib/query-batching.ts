@@ -34,9 +34,6 @@ export class MicroBatchingEmbedder implements Embedder {
   get maxTokens(): number {
     return this.inner.maxTokens;
   }
-  get minSimilarity(): number | undefined {
-    return this.inner.minSimilarity;
-  }
 
   embedPassages(texts: string[]): Promise<Float32Array[]> {
     return this.inner.embedPassages(texts);

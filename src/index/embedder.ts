@@ -85,10 +85,6 @@ class TransformersEmbedder implements Embedder {
     );
   }
 
-  get minSimilarity(): number | undefined {
-    return this.profile.minSimilarity;
-  }
-
   async embedPassages(texts: string[]): Promise<Float32Array[]> {
     const out: Float32Array[] = [];
     for (let i = 0; i < texts.length; i += BATCH_SIZE) {

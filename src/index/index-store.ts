@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { TEMP_MARKER, commitTempFile, tempPathFor, writeFileAtomic } from '../atomic-write.js';
+import { calibrationSchema, type Calibration } from './calibration.js';
 import { HNSW_PARAMS, VectorIndex } from './vector-index.js';
 import type { ArticleMeta, Passage, SkippedArticle } from '../types.js';
 import { IndexCorruptError, IndexMissingError } from '../errors.js';
@@ -39,6 +40,8 @@ export interface Manifest {
   skipped: SkippedArticle[];
   hnsw: typeof HNSW_PARAMS;
   files: { corpus: FileRecord; vectors?: FileRecord; hnsw?: FileRecord };
+  /** How the model scores off-topic questions on this corpus (indexes with a model only). */
+  calibration?: Calibration;
 }
 
 /** Everything an engine needs, loaded and verified. */
@@ -91,6 +94,9 @@ export async function readIndex(dir: string): Promise<StoredIndex> {
   if (manifest.formatVersion !== FORMAT_VERSION || !manifest.files?.corpus) {
     throw new IndexCorruptError(`${MANIFEST_FILE} has an unknown format`);
   }
+  if (manifest.calibration !== undefined && !calibrationSchema.safeParse(manifest.calibration).success) {
+    throw new IndexCorruptError(`${MANIFEST_FILE} has a malformed calibration`);
+  }
   const corpus = JSON.parse((await readVerified(dir, manifest.files.corpus)).toString('utf8')) as {
     articles: StoredArticle[];
     passages: Passage[];
@@ -123,6 +129,7 @@ export interface IndexContents {
   model: { id: string; dimensions: number } | null;
   vectors: Float32Array[] | null;
   chunkerVersion: number;
+  calibration?: Calibration;
 }
 
 /** Writes a new generation of the index and switches the manifest to it. Returns the manifest. */
@@ -163,6 +170,7 @@ export async function writeIndex(dir: string, contents: IndexContents): Promise<
     skipped: contents.skipped,
     hnsw: HNSW_PARAMS,
     files,
+    ...(contents.calibration ? { calibration: contents.calibration } : {}),
   };
   await writeFileAtomic(manifestPath(dir), JSON.stringify(manifest, null, 2) + '\n');
   await removeDebris(dir, manifest);

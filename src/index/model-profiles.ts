@@ -1,17 +1,13 @@
 /**
  * How to use each embedding model: retrieval-tuned models are trained with a specific pooling and
  * with instructions or prefixes on one side, and lose accuracy when those are not applied.
+ * When a passage may answer on meaning alone is not a per-model constant: each reindex measures it
+ * for the model and corpus (see `calibration.ts`).
  */
 export interface ModelProfile {
   pooling: 'mean' | 'cls';
   queryPrefix: string;
   passagePrefix: string;
-  /**
-   * Cosine similarity above which a passage counts as relevant on meaning alone, even without
-   * shared words. Undefined for models without a calibrated value (e.g. the random test models):
-   * then only lexical evidence can make a question count as covered.
-   */
-  minSimilarity?: number;
 }
 
 /**
@@ -26,16 +22,14 @@ const PROFILES: Record<string, ModelProfile> = {
     pooling: 'cls',
     queryPrefix: 'Represent this sentence for searching relevant passages: ',
     passagePrefix: '',
-    minSimilarity: 0.7,
   },
   'Xenova/bge-base-en-v1.5': {
     pooling: 'cls',
     queryPrefix: 'Represent this sentence for searching relevant passages: ',
     passagePrefix: '',
-    minSimilarity: 0.7,
   },
-  'Xenova/e5-small-v2': { pooling: 'mean', queryPrefix: 'query: ', passagePrefix: 'passage: ', minSimilarity: 0.85 },
-  'Xenova/all-MiniLM-L6-v2': { pooling: 'mean', queryPrefix: '', passagePrefix: '', minSimilarity: 0.6 },
+  'Xenova/e5-small-v2': { pooling: 'mean', queryPrefix: 'query: ', passagePrefix: 'passage: ' },
+  'Xenova/all-MiniLM-L6-v2': { pooling: 'mean', queryPrefix: '', passagePrefix: '' },
 };
 
 /** The profile of a model id; sentence-transformers' defaults (mean pooling, no prefixes) otherwise. */

@@ -4,6 +4,7 @@ import { IndexCorruptError, IndexMissingError } from '../errors.js';
 import { readIndex, writeIndex, type StoredArticle, type StoredIndex } from './index-store.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { withReindexLock } from './reindex-lock.js';
+import { calibrate, type Calibration } from './calibration.js';
 import type { Embedder, Passage, SkippedArticle } from '../types.js';
 
 export interface ReindexOptions {
@@ -122,6 +123,9 @@ async function reindexUnlocked(options: ReindexOptions): Promise<ReindexSummary>
   }
 
   const stored: StoredArticle[] = articles.map(({ blocks: _blocks, ...rest }) => rest);
+  // Off-topic probes and article titles against this corpus: decides when meaning alone may answer.
+  let calibration: Calibration | undefined;
+  if (embedder) calibration = await calibrate(embedder, passages, vectors as Float32Array[], new Map(articles.map((a) => [a.id, a.title])));
   await writeIndex(options.embeddingsDir, {
     articles: stored,
     passages,
@@ -129,6 +133,7 @@ async function reindexUnlocked(options: ReindexOptions): Promise<ReindexSummary>
     model,
     vectors: embedder ? (vectors as Float32Array[]) : null,
     chunkerVersion: CHUNKER_VERSION,
+    ...(calibration ? { calibration } : {}),
   });
   summary.passages = passages.length;
   summary.seconds = (performance.now() - started) / 1000;

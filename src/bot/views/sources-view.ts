@@ -32,6 +32,7 @@ export function statusEmbed(status: IndexStatus): APIEmbed {
     { name: 'Passages', value: String(status.passages), inline: true },
     { name: 'Dimensions', value: String(status.dimensions), inline: true },
     { name: 'Articles', value: String(status.articles.length), inline: true },
+    ...(status.meaningOnly ? [{ name: 'Answers on meaning alone', value: meaningOnlyText(status.meaningOnly) }] : []),
     {
       name: `Skipped articles (${status.skipped.length})`,
       value:
@@ -47,6 +48,15 @@ export function statusEmbed(status: IndexStatus): APIEmbed {
     description: listWithin(lines, 3000) || 'No articles are indexed.',
     fields,
   });
+}
+
+/** Whether the calibration lets a passage answer without sharing the question's words, and why. */
+export function meaningOnlyText(m: NonNullable<IndexStatus['meaningOnly']>): string {
+  if (m.threshold === null) {
+    return `Off: this model does not tell the ${m.offTopicProbes} off-topic probe questions from the articles' own topics, so an answer needs the question's words.`;
+  }
+  const share = m.quantile >= 1 ? 'any' : `${Math.round(m.quantile * 100)}% of the`;
+  return `On above similarity ${m.threshold.toFixed(2)}, higher than ${share} ${m.offTopicProbes} off-topic probe questions reach.`;
 }
 
 /** `/sources query:…`: the top passages for a query with each score, to see why retrieval picks what it picks. */
