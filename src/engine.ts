@@ -5,6 +5,7 @@ import { loadCorpus } from './articles/corpus.js';
 import { loadEmbedder } from './index/embedder.js';
 import { IndexCorruptError, IndexMissingError, ModelUnavailableError } from './errors.js';
 import { checkQuestion } from './question.js';
+import { round } from './round.js';
 import { readIndex, type StoredArticle, type StoredIndex } from './index/index-store.js';
 import { silentLogger, type Logger } from './logger.js';
 import { reindex } from './index/reindex.js';
@@ -128,7 +129,7 @@ export class Engine {
       meta: (id) => this.articles.get(id)!,
       ...(this.meaningThreshold !== null ? { minSimilarity: this.meaningThreshold } : {}),
     });
-    const timings = { ...retrieval.timings, compose: ms(performance.now() - t), total: ms(performance.now() - started) };
+    const timings = { ...retrieval.timings, compose: round(performance.now() - t), total: round(performance.now() - started) };
     const notCovered = composed.answered ? undefined : notCoveredReason(retrieval.query, composed.unmentioned);
     const message = notCovered ? this.notCoveredMessage(notCovered) : '';
     return {
@@ -215,5 +216,3 @@ function notCoveredReason(query: AnalysedQuery, unmentioned: string | undefined)
   if (query.unknown.length) return { reason: 'unknown-word', term: query.unknown[0]! };
   return { reason: 'below-threshold' };
 }
-
-const ms = (v: number) => Math.round(v * 1000) / 1000;

@@ -11,6 +11,27 @@ export type ErrorIdentifier = 'refused' | 'config' | 'corpus' | 'model-unavailab
 export abstract class CasefileError extends Error {
   /** What kind of failure this is, for logs and for code that must not match on text. */
   abstract readonly identifier: ErrorIdentifier;
+
+  /**
+   * @param message what went wrong, for a person: names the setting, file or model concerned.
+   * @param context facts for the log line (a path, a key); never shown to Discord users.
+   */
+  constructor(
+    message: string,
+    readonly context: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+    // The subclass's own name, so stack traces and logs say `IndexCorruptError`, not `Error`.
+    this.name = new.target.name;
+  }
+}
+
+/** The base class of one kind of expected failure: a {@link CasefileError} with `identifier` set. */
+function expected<I extends ErrorIdentifier>(identifier: I) {
+  abstract class Expected extends CasefileError {
+    readonly identifier: I = identifier;
+  }
+  return Expected;
 }
 
 /** Every reason a question or an interaction can be refused (a list, so metrics can bound their labels by it). */
@@ -33,22 +54,17 @@ export type RefusalReason = (typeof REFUSAL_REASONS)[number];
  * A refusal the user can do something about (cooldown, missing permission, stale button, an
  * empty question). The bot shows its message as an ephemeral reply and logs it at info, not error.
  */
-export class UserFacingError extends CasefileError {
-  override name = 'UserFacingError';
-  readonly identifier = 'refused';
-
+export class UserFacingError extends expected('refused') {
   constructor(
     message: string,
     readonly reason: RefusalReason,
   ) {
-    super(message);
+    super(message, { reason });
   }
 }
 
 /** A question the engine cannot take (empty, too long). Shown to the user as is. */
 export class QuestionError extends UserFacingError {
-  override name = 'QuestionError';
-
   constructor(message: string, reason: Extract<RefusalReason, 'empty' | 'too-long'>) {
     super(message, reason);
   }
@@ -56,52 +72,25 @@ export class QuestionError extends UserFacingError {
 
 /** A button points at an answer the bot no longer has (too old, or the id is unknown). */
 export class ExpiredAnswerError extends UserFacingError {
-  override name = 'ExpiredAnswerError';
-
   constructor() {
     super('This answer has expired, so its buttons no longer work. Please ask again with `/ask`.', 'expired');
   }
 }
 
 /** A setting is missing or invalid; the message names the key and how to fix it, never its value. */
-export class ConfigError extends CasefileError {
-  override name = 'ConfigError';
-  readonly identifier = 'config';
-}
+export class ConfigError extends expected('config') {}
 
 /** The articles folder is missing or unreadable; names the path. */
-export class CorpusError extends CasefileError {
-  override name = 'CorpusError';
-  readonly identifier = 'corpus';
-
-  constructor(
-    message: string,
-    readonly path: string,
-  ) {
-    super(message);
-  }
-}
+export class CorpusError extends expected('corpus') {}
 
 /** The model could not be loaded (not downloaded and offline, or damaged files). Keyword mode follows. */
-export class ModelUnavailableError extends CasefileError {
-  override name = 'ModelUnavailableError';
-  readonly identifier = 'model-unavailable';
-}
+export class ModelUnavailableError extends expected('model-unavailable') {}
 
 /** There is no index in the embeddings folder yet. */
-export class IndexMissingError extends CasefileError {
-  override name = 'IndexMissingError';
-  readonly identifier = 'index-missing';
-}
+export class IndexMissingError extends expected('index-missing') {}
 
 /** A file is missing, truncated or altered: its checksum no longer matches the manifest. */
-export class IndexCorruptError extends CasefileError {
-  override name = 'IndexCorruptError';
-  readonly identifier = 'index-corrupt';
-}
+export class IndexCorruptError extends expected('index-corrupt') {}
 
 /** Another reindex held the index folder for longer than we were willing to wait. */
-export class ReindexBusyError extends CasefileError {
-  override name = 'ReindexBusyError';
-  readonly identifier = 'reindex-busy';
-}
+export class ReindexBusyError extends expected('reindex-busy') {}

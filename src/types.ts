@@ -64,6 +64,12 @@ export interface Embedder {
 
 export type RetrievalMode = 'hybrid' | 'keyword' | 'vector';
 
+/** A passage (by its row in the index) and its score: what BM25 and rank fusion both return, best first. */
+export interface ScoredDoc {
+  doc: number;
+  score: number;
+}
+
 /** One numbered, verbatim quote in an answer. */
 export interface Citation {
   n: number;

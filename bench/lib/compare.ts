@@ -1,5 +1,6 @@
 import { hitInTop3, type QuestionSet } from './questions.js';
 import { median, summarize, type LatencySummary } from './stats.js';
+import { round } from '../../src/round.js';
 
 /** A retrieval pipeline under test: the texts it would show for a question, best first. */
 export interface Contender {
@@ -75,5 +76,3 @@ export async function compare(contenders: readonly Contender[], set: QuestionSet
   }
   return results;
 }
-
-const round = (v: number) => Math.round(v * 1000) / 1000;

@@ -1,5 +1,6 @@
 import type { QuestionSet } from './questions.js';
 import { median, summarize, type LatencySummary } from './stats.js';
+import { round } from '../../src/round.js';
 
 /**
  * When one question was sent and answered, in milliseconds on one clock. `initial` is the
@@ -24,8 +25,6 @@ export interface RunSummary {
   /** Answers per second over the wall time. */
   perSecond: number;
 }
-
-const round = (v: number, digits = 3) => Math.round(v * 10 ** digits) / 10 ** digits;
 
 /** Summarises a run: latency percentiles of each ask against its own start, and throughput. */
 export function summarizeRun(timings: readonly AskTiming[]): RunSummary {

@@ -6,6 +6,7 @@ import { loadPeer, peerMissing } from './peer-loader.js';
 import { loadQuestions, type QuestionSet } from './questions.js';
 import type { BenchContext, Section, SectionResult } from './section.js';
 import type { Table } from './table.js';
+import { round } from '../../src/round.js';
 
 /** casefile's two entry points: passages from search(), verbatim quotes from ask(). */
 function ours(p: OurPipeline, mode: string): Contender[] {
@@ -127,5 +128,3 @@ export const peerSection: Section = {
     return { tables: [table(runs)], data: { passes, runs }, notes };
   },
 };
-
-const round = (v: number) => Math.round(v * 1000) / 1000;

@@ -1,25 +1,20 @@
+import { mulberry32 } from '../../harness/seeded-random.js';
+
 // Module-level bindings: inside jest's sandbox every global lookup (even `Math`) goes through a
 // slow interceptor, which made data generation ~50× slower in tests.
-const { imul, floor, sqrt, log, sin, cos, PI } = Math;
+const { floor, sqrt, log, sin, cos, PI } = Math;
 
 /**
- * A small seeded PRNG so synthetic corpora are identical across runs and machines (Math.random
- * can't be seeded). mulberry32: 32-bit state, fast, good enough for benchmark data.
+ * Seeded draws so synthetic corpora are identical across runs and machines: the repository's one
+ * generator (harness/seeded-random.ts) with the integer and normal draws the benchmark needs.
  */
 export class Prng {
-  private state: number;
+  /** Uniform in [0, 1). */
+  readonly next: () => number;
   private spare: number | null = null;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** Uniform in [0, 1). */
-  next(): number {
-    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
-    t = imul(t ^ (t >>> 15), t | 1);
-    t ^= t + imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = mulberry32(seed);
   }
 
   /** Integer in [0, n). */

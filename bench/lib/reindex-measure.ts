@@ -1,5 +1,6 @@
 import { reindex } from '../../src/index/reindex.js';
 import type { Embedder } from '../../src/types.js';
+import { round } from '../../src/round.js';
 
 /** Where a reindex spent its time, in seconds. */
 export interface ReindexPhases {
@@ -22,8 +23,6 @@ export interface TimedReindex {
   /** Embedding throughput of the embed phase alone; null when nothing was embedded. */
   embedPassagesPerSecond: number | null;
 }
-
-const round = (v: number) => Math.round(v * 1000) / 1000;
 
 /**
  * Runs the product's `reindex` and splits its wall time into phases from its progress callback,

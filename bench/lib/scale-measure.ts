@@ -6,6 +6,7 @@ import { buildHnsw, searchAll, DEFAULT_HNSW, type HnswParams } from './hnsw.js';
 import { recallAtK } from './recall.js';
 import { median, summarize, type LatencySummary } from './stats.js';
 import { DEFAULT_MIXTURE, Mixture, row, type Distribution } from './synthetic.js';
+import { round } from '../../src/round.js';
 
 export interface ScaleOptions {
   size: number;
@@ -156,5 +157,3 @@ export async function measureScale(o: ScaleOptions): Promise<ScaleResult> {
     },
   };
 }
-
-const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;

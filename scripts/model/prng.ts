@@ -1,6 +1,8 @@
+import { mulberry32 } from '../../harness/seeded-random.js';
+
 /**
- * A small seeded pseudo-random generator, so generated model weights are identical on every run
- * and every machine (only integer arithmetic and exactly representable divisions are used).
+ * Seeded draws for generated model weights, identical on every run and machine: the repository's
+ * one generator (harness/seeded-random.ts), seeded per tensor by name.
  */
 
 // Bound once: a global lookup per call is very slow inside jest's vm sandbox (tens of times slower
@@ -15,18 +17,6 @@ export function hashString(text: string): number {
     h = imul(h, 0x01000193) >>> 0;
   }
   return h >>> 0;
-}
-
-/** Returns a generator of uniform floats in [0, 1) (mulberry32). */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = imul(t ^ (t >>> 15), t | 1);
-    t ^= t + imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

@@ -89,9 +89,9 @@ async function articleFiles(dir: string): Promise<string[]> {
     names = await readdir(dir);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CorpusError(`Articles folder not found: ${dir}`, dir);
-    if (code === 'ENOTDIR') throw new CorpusError(`Articles path is not a folder: ${dir}`, dir);
-    throw new CorpusError(`Cannot read articles folder ${dir} (${code ?? String(error)})`, dir);
+    if (code === 'ENOENT') throw new CorpusError(`Articles folder not found: ${dir}`, { path: dir });
+    if (code === 'ENOTDIR') throw new CorpusError(`Articles path is not a folder: ${dir}`, { path: dir });
+    throw new CorpusError(`Cannot read articles folder ${dir} (${code ?? String(error)})`, { path: dir });
   }
   return names
     .filter((name) => !name.startsWith('.') && ARTICLE_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext)))

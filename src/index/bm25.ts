@@ -3,6 +3,8 @@
  * it is cheap to rebuild and so never needs its own file that could drift from the passages.
  */
 
+import type { ScoredDoc } from '../types.js';
+
 export interface Bm25Options {
   k1: number;
   b: number;
@@ -12,11 +14,6 @@ export interface Bm25Options {
 export interface QueryTerm {
   term: string;
   weight: number;
-}
-
-export interface Bm25Hit {
-  doc: number;
-  score: number;
 }
 
 export class Bm25Index {
@@ -61,7 +58,7 @@ export class Bm25Index {
   }
 
   /** Scores every document containing at least one query term; best first, at most `k`. */
-  search(query: readonly QueryTerm[], k = 10): Bm25Hit[] {
+  search(query: readonly QueryTerm[], k = 10): ScoredDoc[] {
     // One score slot per document, kept between calls and cleared after each: a Map of scores
     // and a full sort cost most of a query once the corpus reaches tens of thousands of passages.
     const scores = (this.scratch ??= new Float64Array(this.size));
@@ -84,14 +81,14 @@ export class Bm25Index {
 }
 
 /** Whether hit `a` ranks below `b`: lower score, or the same score and a later document. */
-const below = (a: Bm25Hit, b: Bm25Hit) => a.score < b.score || (a.score === b.score && a.doc > b.doc);
+const below = (a: ScoredDoc, b: ScoredDoc) => a.score < b.score || (a.score === b.score && a.doc > b.doc);
 
 /**
  * The `k` best of `docs` by `score`, best first (ties: lower doc first), through a min-heap of
  * size k: O(n log k) rather than sorting every matching document.
  */
-export function topK(docs: readonly number[], score: (doc: number) => number, k: number): Bm25Hit[] {
-  const heap: Bm25Hit[] = [];
+export function topK(docs: readonly number[], score: (doc: number) => number, k: number): ScoredDoc[] {
+  const heap: ScoredDoc[] = [];
   const sift = (i: number) => {
     for (;;) {
       const l = 2 * i + 1;

@@ -5,12 +5,11 @@ import { analyseQuery, type AnalysedQuery } from '../query/query.js';
 import { withSpellings } from '../query/spelling.js';
 import { Vocabulary } from '../query/vocabulary.js';
 import { terms } from '../text/terms.js';
-import type { Embedder, RetrievalMode } from '../types.js';
+import type { Embedder, RetrievalMode, ScoredDoc } from '../types.js';
+import { round } from '../round.js';
 
 /** A retrieved passage, best first, with its vector similarity when there was a vector search. */
-export interface PassageHit {
-  doc: number;
-  score: number;
+export interface PassageHit extends ScoredDoc {
   similarity?: number;
 }
 
@@ -72,5 +71,3 @@ export class Retriever {
     return { query, hits, bm25, similarity, timings };
   }
 }
-
-const round = (ms: number) => Math.round(ms * 1000) / 1000;

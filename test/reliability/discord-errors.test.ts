@@ -2,7 +2,7 @@ import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import { otherUser } from '../../harness/other-user.js';
 import type { FaultSpec, InteractionHandle } from '../../harness/discord-simulator/index.js';
 import { EPHEMERAL, finalReply, sentMessage, visibleText } from '../../harness/interaction-reply.js';
-import { seededRandom } from '../helpers/seeded-random.js';
+import { mulberry32 } from '../../harness/seeded-random.js';
 
 /**
  * Discord answering some REST calls with 429 (with `retry_after`) or 5xx: the bot's replies are
@@ -82,7 +82,7 @@ it('delivers a refusal (an immediate ephemeral reply) once through a 429', async
 });
 
 it('delivers every answer exactly once when faults are spread over 40 concurrent asks', async () => {
-  const random = seededRandom(429);
+  const random = mulberry32(429);
   const kinds: FaultSpec[] = [
     { route: CALLBACK, status: 429, retryAfter: 0.3 },
     { route: CALLBACK, status: 500 },

@@ -6,7 +6,7 @@ import { reindex } from '../../src/index/reindex.js';
 import { LOCK_FILE } from '../../src/index/reindex-lock.js';
 import type { Embedder } from '../../src/types.js';
 import { citationProblems } from '../helpers/citations.js';
-import { seededRandom } from '../helpers/seeded-random.js';
+import { mulberry32 } from '../../harness/seeded-random.js';
 import { spawnScript, type RunningScript } from '../../harness/spawn-script.js';
 import { appendToArticles, writeSyntheticArticles } from '../helpers/synthetic-corpus.js';
 import { loadTinyEmbedder } from '../helpers/tiny-embedder.js';
@@ -66,7 +66,7 @@ beforeAll(async () => {
   env = tinyModelScriptEnv(ws);
   articleFiles = [
     ...(await readdir(ws.articlesDir)),
-    ...(await writeSyntheticArticles(ws.articlesDir, SYNTHETIC_ARTICLES, seededRandom(SEED))),
+    ...(await writeSyntheticArticles(ws.articlesDir, SYNTHETIC_ARTICLES, mulberry32(SEED))),
   ];
   // The first build goes through the script too: embedding in a child is faster than under jest.
   const first = await reindexChild().done;
@@ -76,7 +76,7 @@ beforeAll(async () => {
 afterAll(() => ws?.dispose());
 
 it(`keeps a usable index through ${TRIALS} reindexes killed at random points`, async () => {
-  const random = seededRandom(SEED);
+  const random = mulberry32(SEED);
   const someArticles = () => Array.from({ length: CHANGED_PER_RUN }, () => articleFiles[Math.floor(random() * articleFiles.length)]!);
 
   // A full, unkilled run through the script measures the window to aim at.

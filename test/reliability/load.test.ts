@@ -10,7 +10,7 @@ import {
 import { finalReply, visibleText, type Reply } from '../../harness/interaction-reply.js';
 import { planLoad, type PlannedAsk } from '../helpers/load-schedule.js';
 import { parsePrometheus, sampleValue } from '../../harness/prometheus-text.js';
-import { seededRandom } from '../helpers/seeded-random.js';
+import { mulberry32 } from '../../harness/seeded-random.js';
 import { httpGetText } from '../../harness/http-get.js';
 
 /**
@@ -47,7 +47,7 @@ afterAll(async () => {
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 
 it(`answers ${USERS * ASKS_PER_USER} asks from ${USERS} users within 30 s, each initial response within 3 s, cooldowns exact`, async () => {
-  const random = seededRandom(20220907);
+  const random = mulberry32(20220907);
   const plan = planLoad({
     users: USERS,
     asksPerUser: ASKS_PER_USER,

@@ -19,7 +19,7 @@ describe('the error model', () => {
     [new QuestionError('empty', 'empty'), 'refused'],
     [new ExpiredAnswerError(), 'refused'],
     [new ConfigError('DISCORD_TOKEN is missing'), 'config'],
-    [new CorpusError('Articles folder not found: x', 'x'), 'corpus'],
+    [new CorpusError('Articles folder not found: x', { path: 'x' }), 'corpus'],
     [new ModelUnavailableError('not downloaded'), 'model-unavailable'],
     [new IndexMissingError('no index'), 'index-missing'],
     [new IndexCorruptError('bad checksum'), 'index-corrupt'],

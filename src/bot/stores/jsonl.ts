@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from '../../atomic-write.js';
 
 /** Lines of a JSON-lines file that parse, plus how many did not (a torn last line after a crash, say). */
 export interface JsonLines<T> {
@@ -74,21 +74,11 @@ export class JsonlAppender {
   }
 }
 
-/** Replaces a JSON-lines file with `records` atomically: readers see the old file or the new one, never half. */
+/**
+ * Replaces a JSON-lines file with `records` atomically (src/atomic-write.ts): readers see the old
+ * file or the new one, never half, and the rename survives a power cut.
+ */
 export async function rewriteJsonLines(file: string, records: unknown[]): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    const handle = await open(tmp, 'w');
-    try {
-      await handle.write(records.map((r) => JSON.stringify(r) + '\n').join(''));
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(tmp, file);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(file, records.map((r) => JSON.stringify(r) + '\n').join(''));
 }

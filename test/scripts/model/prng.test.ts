@@ -1,4 +1,5 @@
-import { hashString, mulberry32, prngFor } from '../../../scripts/model/prng.js';
+import { mulberry32 } from '../../../harness/seeded-random.js';
+import { hashString, prngFor } from '../../../scripts/model/prng.js';
 
 const draw = (next: () => number, n: number): number[] => Array.from({ length: n }, next);
 

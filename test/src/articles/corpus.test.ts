@@ -174,7 +174,7 @@ describe('loadCorpus with good and bad files', () => {
   it('throws a CorpusError naming a missing folder, or a path that is not a folder', async () => {
     const missing = path.join(tmp, 'no-such-folder');
     await expect(loadCorpus(missing)).rejects.toThrow(CorpusError);
-    await expect(loadCorpus(missing)).rejects.toMatchObject({ path: missing, message: expect.stringContaining(missing) });
+    await expect(loadCorpus(missing)).rejects.toMatchObject({ context: { path: missing }, message: expect.stringContaining(missing) });
     const file = path.join(tmp, 'a-file.txt');
     await writeFile(file, 'text');
     await expect(loadCorpus(file)).rejects.toMatchObject({ name: 'CorpusError', message: expect.stringContaining('not a folder') });
