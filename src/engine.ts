@@ -9,6 +9,7 @@ import { round } from './round.js';
 import { readIndex, type StoredArticle, type StoredIndex } from './index/index-store.js';
 import { silentLogger, type Logger } from './logger.js';
 import { reindex } from './index/reindex.js';
+import type { PreviousQuestion } from './query/follow-up.js';
 import type { AnalysedQuery } from './query/query.js';
 import { Retriever } from './retrieval/retriever.js';
 import { SentenceIndex } from './answer/sentence-index.js';
@@ -30,6 +31,11 @@ export interface EngineOptions {
   /** Force a retrieval mode (debugging, benchmarks); defaults to the best available. */
   mode?: RetrievalMode;
   onProgress?: (done: number, total: number) => void;
+}
+
+/** How to ask: a follow-up names the question (and its lead quote) it follows. */
+export interface AskOptions {
+  previous?: PreviousQuestion;
 }
 
 /** Loads the configured model, or explains why there is none. */
@@ -115,11 +121,14 @@ export class Engine {
     return new Engine(usable, vectorsMatch ? embedder! : null, mode, mode === 'keyword' ? reason : undefined);
   }
 
-  /** Answers with verbatim, numbered quotes, or says the articles don't cover the question. */
-  async ask(question: string): Promise<Answer> {
+  /**
+   * Answers with verbatim, numbered quotes, or says the articles don't cover the question.
+   * With `previous`, the question is a follow-up: one that lacks a subject of its own takes the previous one's.
+   */
+  async ask(question: string, options: AskOptions = {}): Promise<Answer> {
     const started = performance.now();
     const q = checkQuestion(question);
-    const retrieval = await this.retriever.retrieve(q);
+    const retrieval = await this.retriever.retrieve(q, options.previous);
     const t = performance.now();
     const composed = composeAnswer({
       query: retrieval.query,

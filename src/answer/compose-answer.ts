@@ -67,7 +67,7 @@ function termWeight(query: AnalysedQuery, index: SentenceIndex, term: string): n
     const known = (query.alternatives.get(term) ?? []).filter((a) => bm25.docFrequency(a.term) > 0);
     if (known.length) idf = Math.min(...known.map((a) => bm25.idf(a.term)));
   }
-  return idf * (query.weak.has(term) ? WEAK_WEIGHT : 1);
+  return idf * (query.weak.has(term) ? WEAK_WEIGHT : 1) * (query.weights?.get(term) ?? 1);
 }
 
 function coverage(query: AnalysedQuery, index: SentenceIndex, i: number): Coverage {

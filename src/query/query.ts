@@ -31,6 +31,8 @@ export interface AnalysedQuery {
   surface: ReadonlyMap<string, string>;
   /** Words no article contains, in any spelling near them (set by spelling correction). */
   unknown: string[];
+  /** Terms that count for less than 1: a follow-up's terms carried from the question before it. */
+  weights?: ReadonlyMap<string, number>;
 }
 
 const WEAK_TERMS = new Set([...WEAK_WORDS].map((w) => stem(lemma(w))));

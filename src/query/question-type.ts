@@ -24,12 +24,14 @@ const TIME_WORDS = new RegExp(
   'i',
 );
 
+/** Two capitalised words in a row, not at the very start: a name ("Edi Rama", "Nasser Kanaani"). */
+export const PERSON_NAME = /\S\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u;
+
 const PATTERNS: Record<Exclude<AnswerType, null>, { test(text: string): boolean }> = {
   time: { test: (text) => TIME_WORDS.test(text) || MAY.test(text) || CLOCK_OR_SEASON.test(text) },
   quantity: new RegExp(`\\b(?:\\d[\\d,.]*|${NUMBER_WORDS})\\b`, 'i'),
   duration: /\b(?:\d+|one|two|three|several|few|24|48|72)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\b/i,
-  // Two capitalised words in a row, not at the very start: a name ("Edi Rama", "Nasser Kanaani").
-  person: /\S\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u,
+  person: PERSON_NAME,
   // English connectives of cause and purpose: what a "why" question is answered by.
   reason:
     /\b(?:because|due to|owing to|as a result|in order to|so that|so as to|to make sure|to ensure|to prevent|to avoid|in response to|in retaliation|as a precaution|as an? (?:\w+ )?measure|the reason|motive|aimed at|designed to|intended to|in protest|for (?:security|safety) reasons)\b/i,

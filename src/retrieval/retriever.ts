@@ -1,6 +1,7 @@
 import { Bm25Index } from '../index/bm25.js';
 import { reciprocalRankFusion, type RankedList } from './fusion.js';
 import type { StoredIndex } from '../index/index-store.js';
+import { withFollowUp, type PreviousQuestion } from '../query/follow-up.js';
 import { analyseQuery, type AnalysedQuery } from '../query/query.js';
 import { withSpellings } from '../query/spelling.js';
 import { Vocabulary } from '../query/vocabulary.js';
@@ -39,10 +40,12 @@ export class Retriever {
     this.vocabulary = new Vocabulary(index.passages.map((p) => `${p.title} ${p.text}`));
   }
 
-  async retrieve(question: string): Promise<Retrieval> {
+  /** Retrieves passages for `question`; a follow-up of `previous` may carry its subject in. */
+  async retrieve(question: string, previous?: PreviousQuestion): Promise<Retrieval> {
     const timings: Record<string, number> = {};
     const lap = (name: string, since: number) => (timings[name] = round(performance.now() - since));
-    const query = withSpellings(analyseQuery(question), this.bm25, this.vocabulary);
+    const analyse = (q: string) => withSpellings(analyseQuery(q), this.bm25, this.vocabulary);
+    const { context, ...query } = withFollowUp(question, analyse(question), previous, analyse);
     const lists: RankedList[] = [];
     const bm25 = new Map<number, number>();
     const similarity = new Map<number, number>();
@@ -55,7 +58,8 @@ export class Retriever {
     }
     if (this.mode !== 'keyword' && this.embedder && this.index.vectorIndex) {
       let t = performance.now();
-      const vector = await this.embedder.embedQuery(question);
+      // A follow-up's meaning includes the subject it carried in: "when did that happen?" alone means nothing.
+      const vector = await this.embedder.embedQuery(context ? `${context} ${question}` : question);
       lap('embed', t);
       t = performance.now();
       for (const hit of this.index.vectorIndex.search(vector, CANDIDATES)) similarity.set(hit.doc, hit.similarity);
