@@ -1,54 +1,86 @@
 import { createInterface } from 'node:readline';
+import { parseArgs as parseNodeArgs } from 'node:util';
 import { loadEngineConfig } from '../src/config.js';
 import { Engine } from '../src/engine.js';
 import { QuestionError } from '../src/errors.js';
 import { createLogger } from '../src/logger.js';
-import type { RetrievalMode } from '../src/types.js';
+import type { PreviousQuestion } from '../src/query/follow-up.js';
+import type { Answer, RetrievalMode } from '../src/types.js';
 import { answerToJson, formatAnswer } from './lib/format-answer.js';
 import { progressBar } from './lib/progress.js';
 import { isMain, runMain } from './lib/run-main.js';
 
-interface AskArgs {
+export const USAGE = `Usage: npm run ask -- [--json] [--mode hybrid|keyword|vector] [--follow-up] [question words…]
+
+Answers a question from the articles with verbatim, cited quotes. Without question words, reads
+one question per line from stdin and answers each.
+
+  --json       one JSON object per answer (for scripts)
+  --mode       force a retrieval mode (default: the best available)
+  --follow-up  the stdin questions are one conversation: each follows the one before it, so
+               "When did that happen?" takes its subject from the previous question; a blank
+               line starts a new conversation
+  -h, --help   this text`;
+
+export interface AskArgs {
   json: boolean;
+  followUp: boolean;
+  help: boolean;
   mode?: RetrievalMode;
   /** The question given as arguments; undefined when there were none (questions come on stdin). */
   question?: string;
 }
 
-/** Parses `[--json] [--mode hybrid|keyword|vector] [question words…]`. */
+/** Parses `[--json] [--mode hybrid|keyword|vector] [--follow-up] [question words…]`. */
 export function parseArgs(argv: readonly string[]): AskArgs {
-  const args: AskArgs = { json: false };
-  const words: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--json') args.json = true;
-    else if (a === '--mode') {
-      const m = argv[++i];
-      if (m !== 'hybrid' && m !== 'keyword' && m !== 'vector') throw new Error('--mode takes hybrid, keyword or vector');
-      args.mode = m;
-    } else words.push(a);
-  }
+  const { values, positionals } = parseNodeArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      mode: { type: 'string' },
+      'follow-up': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const m = values.mode;
+  if (m !== undefined && m !== 'hybrid' && m !== 'keyword' && m !== 'vector') throw new Error('--mode takes hybrid, keyword or vector');
+  const args: AskArgs = { json: values.json, followUp: values['follow-up'], help: values.help, ...(m ? { mode: m } : {}) };
   // A blank argument is an empty question to refuse, not a request to read stdin.
-  if (words.length > 0) args.question = words.join(' ').trim();
+  if (positionals.length > 0) args.question = positionals.join(' ').trim();
   return args;
 }
 
-async function* stdinLines(): AsyncGenerator<string> {
-  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) if (line.trim()) yield line.trim();
+/** Trimmed stdin lines; blank ones as '' only when they mean something (the end of a conversation). */
+async function* stdinLines(keepBlank: boolean): AsyncGenerator<string> {
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) if (line.trim() || keepBlank) yield line.trim();
+}
+
+/** What the next question of a conversation follows: this one, its lead quote, and what it followed. */
+export function nextPrevious(answer: Answer, previous: PreviousQuestion | undefined): PreviousQuestion {
+  const lead = answer.citations[0]?.quote;
+  return { question: answer.question, ...(lead ? { leadQuote: lead } : {}), ...(previous ? { previous } : {}) };
 }
 
 /** `npm run ask -- "question"`: answers from the articles; `--json` for machines; stdin for many. */
 export async function main(argv = process.argv.slice(2)): Promise<void> {
   const args = parseArgs(argv);
+  if (args.help) return void process.stdout.write(USAGE + '\n');
   const config = loadEngineConfig();
   const logger = createLogger({ level: args.json ? 'error' : 'warn' });
   const bar = progressBar('Building the index');
   const engine = await Engine.open({ config, logger, ...(args.mode ? { mode: args.mode } : {}), onProgress: (d, t) => bar.update(d, t) });
   bar.stop();
-  const questions = args.question !== undefined ? [args.question] : stdinLines();
+  const questions = args.question !== undefined ? [args.question] : stdinLines(args.followUp);
+  let previous: PreviousQuestion | undefined;
   for await (const question of questions) {
+    if (args.followUp && question === '') {
+      previous = undefined;
+      continue;
+    }
     try {
-      const answer = await engine.ask(question);
+      const answer = await engine.ask(question, previous ? { previous } : {});
+      if (args.followUp) previous = nextPrevious(answer, previous);
       process.stdout.write((args.json ? JSON.stringify(answerToJson(answer)) : formatAnswer(answer, engine.status())) + '\n');
     } catch (error) {
       if (!(error instanceof QuestionError)) throw error;

@@ -12,9 +12,16 @@ describe('ask parseArgs', () => {
   it('reads flags and joins the question words', () => {
     expect(parseArgs(['--json', '--mode', 'keyword', 'Who', 'is', 'Rama?'])).toEqual({
       json: true,
+      followUp: false,
+      help: false,
       mode: 'keyword',
       question: 'Who is Rama?',
     });
+  });
+
+  it('reads --follow-up and --help', () => {
+    expect(parseArgs(['--follow-up'])).toMatchObject({ followUp: true, help: false });
+    expect(parseArgs(['-h']).help).toBe(true);
   });
 
   it('tells "no question" (read stdin) from a blank question (refuse it)', () => {
@@ -74,6 +81,29 @@ describe('npm run ask (the script as a process)', () => {
     ]);
     expect(answers[1].citations).toEqual([]);
     expect(answers[1].message.length).toBeGreaterThan(0);
+  });
+
+  it('--follow-up answers stdin as one conversation, a blank line starting a new one', async () => {
+    const input = 'Who carried out the cyberattack on Albania?\nWhen did that happen?\n\nWhen did that happen?\n';
+    const keyword = { ...env, MODEL_ID: 'casefile/not-downloaded' };
+    const run = await spawnScript('scripts/ask.ts', keyword, { args: ['--json', '--follow-up'], input }).done;
+    expect(run.code).toBe(0);
+    const answers = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(answers.map((a) => [a.question, a.answered])).toEqual([
+      ['Who carried out the cyberattack on Albania?', true],
+      ['When did that happen?', true],
+      ['When did that happen?', false],
+    ]);
+    expect(answers[1].citations.slice(0, 3).some((c: { quote: string }) => /July 15|15 July/.test(c.quote))).toBe(true);
+  });
+
+  it('--help describes --follow-up and asks nothing', async () => {
+    const run = await spawnScript('scripts/ask.ts', env, { args: ['--help'] }).done;
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('--follow-up');
   });
 
   it('refuses a blank question with a message instead of waiting for stdin', async () => {
