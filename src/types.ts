@@ -78,6 +78,8 @@ export interface Citation {
   title: string;
   /** Verbatim text of the article: `article.text.slice(start, end)`. */
   quote: string;
+  /** Stretches of `quote` that answer the question (offsets into `quote`), to show in bold. */
+  highlights: TextSpan[];
   score: number;
   /** Ids of other articles that carry the same statement. */
   also: string[];

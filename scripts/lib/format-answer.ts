@@ -8,7 +8,15 @@ export function answerToJson(answer: Answer): object {
     answered: answer.answered,
     mode: answer.mode,
     message: answer.message,
-    citations: answer.citations.map(({ n, source, title, quote, score, also }) => ({ n, source, title, quote, score, also })),
+    citations: answer.citations.map(({ n, source, title, quote, highlights, score, also }) => ({
+      n,
+      source,
+      title,
+      quote,
+      highlights: highlights.map(({ start, end }) => ({ start, end })),
+      score,
+      also,
+    })),
   };
 }
 

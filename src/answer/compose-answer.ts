@@ -2,6 +2,7 @@ import type { AnalysedQuery } from '../query/query.js';
 import { answerTypeStrength, hasAnswerType } from '../query/question-type.js';
 import type { PassageHit } from '../retrieval/retriever.js';
 import { SentenceIndex } from './sentence-index.js';
+import { highlights } from './highlights.js';
 import { mentionedIn } from '../query/spelling.js';
 import type { Citation, Passage } from '../types.js';
 
@@ -179,6 +180,7 @@ export function composeAnswer(input: ComposeInput): Composed {
       source: entry.articleId,
       title: meta.title,
       quote: entry.text,
+      highlights: highlights(entry.text, query),
       score: Number(c.score.toFixed(4)),
       also: [...c.also].sort(),
       start: entry.start,

@@ -27,7 +27,7 @@ const TIME_WORDS = new RegExp(
 /** Two capitalised words in a row, not at the very start: a name ("Edi Rama", "Nasser Kanaani"). */
 export const PERSON_NAME = /\S\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u;
 
-const PATTERNS: Record<Exclude<AnswerType, null>, { test(text: string): boolean }> = {
+const PATTERNS = {
   time: { test: (text) => TIME_WORDS.test(text) || MAY.test(text) || CLOCK_OR_SEASON.test(text) },
   quantity: new RegExp(`\\b(?:\\d[\\d,.]*|${NUMBER_WORDS})\\b`, 'i'),
   duration: /\b(?:\d+|one|two|three|several|few|24|48|72)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\b/i,
@@ -35,7 +35,7 @@ const PATTERNS: Record<Exclude<AnswerType, null>, { test(text: string): boolean 
   // English connectives of cause and purpose: what a "why" question is answered by.
   reason:
     /\b(?:because|due to|owing to|as a result|in order to|so that|so as to|to make sure|to ensure|to prevent|to avoid|in response to|in retaliation|as a precaution|as an? (?:\w+ )?measure|the reason|motive|aimed at|designed to|intended to|in protest|for (?:security|safety) reasons)\b/i,
-};
+} satisfies Record<Exclude<AnswerType, null>, { test(text: string): boolean }>;
 
 /** What kind of answer `question` expects, from its opening words. */
 export function answerTypeOf(question: string): AnswerType {
@@ -77,6 +77,18 @@ export function countedTerm(question: string): string | undefined {
 
 /** A calendar date: a day with its month ("15 July", "July 15"), or a year. */
 const PRECISE_TIME = new RegExp(`\\b(?:\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS})|(?:${MONTHS}) \\d{1,2}\\b|(?:19|20)\\d\\d)\\b`, 'i');
+
+/**
+ * The expressions behind each answer type's test, to find where in a sentence the answer stands
+ * (a quote's highlights). Time adds calendar dates so that "15 July" is one match.
+ */
+export const ANSWER_EXPRESSIONS: Record<Exclude<AnswerType, null>, readonly RegExp[]> = {
+  time: [TIME_WORDS, MAY, CLOCK_OR_SEASON, PRECISE_TIME],
+  quantity: [PATTERNS.quantity],
+  duration: [PATTERNS.duration],
+  person: [PATTERNS.person],
+  reason: [PATTERNS.reason],
+};
 
 /**
  * How well `sentence` holds the kind of answer `type` asks for: 1 fully, 0.5 for a vague time

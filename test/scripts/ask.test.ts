@@ -5,7 +5,7 @@ import { spawnScript } from '../../harness/spawn-script.js';
 import { createWorkspace, SHIPPED_ARTICLES, type Workspace } from '../../harness/workspace.js';
 
 const FIXTURE_MODELS = path.resolve(SHIPPED_ARTICLES, '../../test/fixtures/models');
-const CITATION_KEYS = ['also', 'n', 'quote', 'score', 'source', 'title'];
+const CITATION_KEYS = ['also', 'highlights', 'n', 'quote', 'score', 'source', 'title'];
 const ANSWER_KEYS = ['answered', 'citations', 'message', 'mode', 'question'];
 
 describe('ask parseArgs', () => {
@@ -65,7 +65,21 @@ describe('npm run ask (the script as a process)', () => {
       expect(Object.keys(c).sort()).toEqual(CITATION_KEYS);
       expect(c.n).toBe(i + 1);
       expect(articleText(c.source as string)).toContain(c.quote);
+      // Highlights are sorted, non-overlapping offsets into the quote.
+      let at = 0;
+      for (const h of c.highlights as Array<{ start: number; end: number }>) {
+        expect(Object.keys(h).sort()).toEqual(['end', 'start']);
+        expect(h.start).toBeGreaterThanOrEqual(at);
+        expect(h.end).toBeGreaterThan(h.start);
+        expect(h.end).toBeLessThanOrEqual((c.quote as string).length);
+        at = h.end;
+      }
     });
+    // "How long" is answered by a duration, and the duration is what is highlighted.
+    const bolded = answer.citations.flatMap((c: { quote: string; highlights: Array<{ start: number; end: number }> }) =>
+      c.highlights.map((h) => c.quote.slice(h.start, h.end)),
+    );
+    expect(bolded).toContain('24 hours');
   });
 
   it('with questions on stdin prints one object per non-blank line, refusing what the articles do not cover', async () => {

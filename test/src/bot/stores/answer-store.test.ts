@@ -17,7 +17,9 @@ const answer = (question: string): Answer => ({
   answered: true,
   mode: 'keyword',
   message: '',
-  citations: [{ n: 1, source: 'art', title: 'Article', quote: 'A quote.', score: 1, also: [], start: 0, end: 8, passageId: 'art#0' }],
+  citations: [
+    { n: 1, source: 'art', title: 'Article', quote: 'A quote.', highlights: [], score: 1, also: [], start: 0, end: 8, passageId: 'art#0' },
+  ],
   timings: {},
 });
 

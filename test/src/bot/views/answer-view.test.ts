@@ -10,6 +10,7 @@ function citation(n: number, source: string, overrides: Partial<Citation> = {}):
     source,
     title: `Title of ${source}`,
     quote: `Quote number ${n}.`,
+    highlights: [],
     score: 1 / n,
     also: [],
     start: 0,
