@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { SHOWN_QUOTES } from '../../src/answer/reply.js';
 import { answerButtonIds } from '../../src/bot/views/answer-view.js';
 import type { FeedbackRecord } from '../../src/bot/stores/feedback-store.js';
 import { limitViolations } from '../helpers/discord-limits.js';
@@ -10,10 +11,14 @@ import { customIds as idsOf, EPHEMERAL, sentMessage } from '../helpers/sent-mess
 
 const QUESTION = 'When did Albania cut diplomatic ties with Iran?';
 const OFF_TOPIC = 'What is the boiling point of liquid nitrogen?';
+/** A question the articles answer with more quotes than a reply shows. */
+const MANY = 'How long did the Iranian diplomats have to leave?';
 
 const message = sentMessage;
 const customIds = (r: RecordedRequest) => idsOf(sentMessage(r));
 const body = (r: RecordedRequest) => r.body as { type?: number; data?: { flags?: number } };
+/** Rendered markdown as read: bold markers and escapes removed in one pass, so an escaped `*` stays. */
+const plain = (markdown: string) => markdown.replace(/\\(.)|\*\*/gu, (_, escaped?: string) => escaped ?? '');
 
 let h: BotHarness;
 beforeAll(async () => {
@@ -39,16 +44,17 @@ describe('/ask', () => {
     expect(limitViolations(sent)).toEqual([]);
     const [embed] = sent.embeds!;
     expect(embed!.title).toBe(QUESTION);
-    for (const c of expected.citations) {
-      expect(embed!.description).toContain(`” [${c.n}]`);
+    const shown = expected.citations.slice(0, SHOWN_QUOTES);
+    for (const c of shown) {
+      expect(embed!.description).toContain(` [${c.n}]`);
       expect(embed!.fields!.some((f) => f.name.includes(`[${c.n}]`))).toBe(true);
     }
     const status = h.engines.current().status();
     const titles = new Map(status.articles.map((a) => [a.id, a.title]));
-    for (const source of new Set(expected.citations.map((c) => c.source))) {
+    for (const source of new Set(shown.map((c) => c.source))) {
       expect(embed!.fields!.some((f) => f.name.includes(titles.get(source)!.slice(0, 40)))).toBe(true);
     }
-    const alsoIds = expected.citations.flatMap((c) => c.also.filter((id) => id !== c.source));
+    const alsoIds = shown.flatMap((c) => c.also.filter((id) => id !== c.source));
     for (const id of alsoIds)
       expect(embed!.fields!.some((f) => f.value.includes('Also reported by') && f.value.includes(titles.get(id)!.slice(0, 30)))).toBe(true);
 
@@ -59,13 +65,42 @@ describe('/ask', () => {
     expect(ids.slice(1)).toEqual([expect.stringMatching(/^ask:vote:up:/), expect.stringMatching(/^ask:vote:down:/)]);
   });
 
-  test('quotes are the verbatim sentences the engine cites', async () => {
+  test('quotes are the verbatim sentences the engine cites, the answer in bold, marks never doubled', async () => {
     const expected = await h.engines.current().ask(QUESTION);
     const handle = h.ask(QUESTION, otherUser(1));
     const description = message(await handle.waitForOriginalEdit({ timeoutMs: 20_000 })).embeds![0]!.description!;
-    // The quote is escaped for markdown; remove the escapes to compare with the article's words.
-    const plain = description.replace(/\\(.)/g, '$1');
-    for (const c of expected.citations) expect(plain).toContain(`“${c.quote.replace(/\s+/g, ' ').trim()}” [${c.n}]`);
+    // The quote is escaped for markdown and its answer bold; undo both to compare with the article's words.
+    const lines = description.split('\n\n').map(plain);
+    expect(lines).toHaveLength(Math.min(SHOWN_QUOTES, expected.citations.length));
+    for (const [i, c] of expected.citations.slice(0, SHOWN_QUOTES).entries()) {
+      expect(lines[i]).toContain(`${c.quote.replace(/\s+/g, ' ').trim()}`);
+      expect(lines[i]).toMatch(new RegExp(`\\[${c.n}\\]$`));
+      expect(lines[i]).not.toMatch(/““|””/);
+    }
+    const bold = [...description.matchAll(/(?<!\\)\*\*(.+?)\*\*/g)].map((m) => plain(m[1]!));
+    const highlighted = expected.citations.slice(0, SHOWN_QUOTES).flatMap((c) => c.highlights.map((s) => c.quote.slice(s.start, s.end)));
+    expect(highlighted.length).toBeGreaterThan(0);
+    expect(bold).toEqual(highlighted);
+  });
+
+  test('shows at most 3 quotes; Show passages holds every citation, also the ones left out', async () => {
+    const expected = await h.engines.current().ask(MANY);
+    expect(expected.citations.length).toBeGreaterThan(SHOWN_QUOTES);
+    const edit = await h.ask(MANY, otherUser(6)).waitForOriginalEdit({ timeoutMs: 20_000 });
+    const [embed] = message(edit).embeds!;
+    expect(embed!.description!.match(/ \[\d+\]$/gm)).toEqual(expected.citations.slice(0, SHOWN_QUOTES).map((c) => ` [${c.n}]`));
+    const fieldNumbers = embed!.fields!.flatMap((f) => [...f.name.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])));
+    expect(Math.max(...fieldNumbers)).toBeLessThanOrEqual(SHOWN_QUOTES);
+    expect(embed!.footer!.text).toContain(`${expected.citations.length - SHOWN_QUOTES} more`);
+
+    const click = h.button(customIds(edit)[0]!, otherUser(6));
+    const embeds = [...message(await click.waitForCallback()).embeds!];
+    const passageCount = new Set(expected.citations.map((c) => c.passageId)).size;
+    for (let nth = 1; embeds.length < passageCount; nth++) embeds.push(...message(await click.waitForFollowUp({ nth })).embeds!);
+    const numbers = embeds.flatMap((e) => [...e.title!.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]))).sort((a, b) => a - b);
+    expect(numbers).toEqual(expected.citations.map((c) => c.n));
+    const shownText = embeds.map((e) => plain(e.description!)).join('\n');
+    for (const c of expected.citations) expect(shownText).toContain(c.quote.replace(/\s+/g, ' ').trim());
   });
 
   test('private: true makes the deferral and so the answer ephemeral', async () => {

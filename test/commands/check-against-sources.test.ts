@@ -1,3 +1,4 @@
+import { SHOWN_QUOTES } from '../../src/answer/reply.js';
 import { limitViolations } from '../helpers/discord-limits.js';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import { callbackType, customIds, isEphemeral, sentMessage, unescape } from '../helpers/sent-message.js';
@@ -22,8 +23,14 @@ describe('message menu "Check against sources"', () => {
     expect(limitViolations(sent)).toEqual([]);
     const [embed] = sent.embeds!;
     expect(unescape(embed!.title!)).toContain(claim.slice(0, 40));
-    const description = unescape(embed!.description!);
-    for (const c of expected.citations) expect(description).toContain(`“${c.quote.replace(/\s+/g, ' ').trim()}” [${c.n}]`);
+    // Escapes and the bold around the answer undone in one pass, so an escaped `*` in a quote stays.
+    const description = embed!.description!.replace(/\\(.)|\*\*/gu, (_, escaped?: string) => escaped ?? '');
+    const shown = expected.citations.slice(0, SHOWN_QUOTES);
+    expect(description.split('\n\n')).toHaveLength(shown.length);
+    for (const [i, c] of shown.entries()) {
+      expect(description.split('\n\n')[i]).toContain(c.quote.replace(/\s+/g, ' ').trim());
+      expect(description.split('\n\n')[i]).toMatch(new RegExp(` \\[${c.n}\\]$`));
+    }
     // Passages can be opened; no votes on a private check.
     expect(customIds(sent)).toEqual([expect.stringMatching(/^ask:passages:/)]);
   });

@@ -7,11 +7,13 @@ import {
   type APIEmbedField,
 } from 'discord.js';
 import type { Answer, ArticleMeta, Citation } from '../../types.js';
+import { shownCitations } from '../../answer/reply.js';
 import { buildCustomId } from './custom-id.js';
-import { fitEmbed } from './fit-embed.js';
+import { embedLength, fitEmbed } from './fit-embed.js';
+import { Limits } from './limits.js';
 import type { MessagePayload } from '../respond.js';
+import { quoteMarkdown } from './quote-markdown.js';
 import { oneLine, safeText } from './safe-text.js';
-import { truncate } from './truncate.js';
 
 /** Finds an article's title, outlet and link by id (from the engine's status). */
 export type ArticleLookup = (id: string) => Pick<ArticleMeta, 'title' | 'outlet' | 'url' | 'date'> | undefined;
@@ -46,20 +48,26 @@ export function answerMessage(answer: Answer, options: AnswerViewOptions): Messa
   const title = options.title ?? safeText(oneLine(answer.question));
   if (!answer.answered || answer.citations.length === 0) return { embeds: [notCoveredEmbed(answer, title, options.coverageHint)] };
 
-  const embed: APIEmbed = fitEmbed({
+  // The best quotes lead; the rest wait behind Show passages, so without that button all are shown.
+  const shown = options.answerId ? shownCitations(answer.citations) : answer.citations;
+  const hidden = answer.citations.length - shown.length;
+  const more = hidden > 0 ? ` · ${hidden} more ${hidden === 1 ? 'quote' : 'quotes'} under Show passages` : '';
+  const frame = fitEmbed({
     color: ANSWERED_COLOUR,
     title,
-    description: quoteLines(answer.citations),
-    fields: sourceFields(answer.citations, options.articles),
-    footer: { text: `Verbatim quotes from the article collection · ${answer.mode} search` },
+    fields: sourceFields(shown, options.articles),
+    footer: { text: `Verbatim quotes from the article collection · ${answer.mode} search${more}` },
   });
+  // The quotes get what the title, sources and footer leave, so the embed is never cut mid-markdown.
+  const budget = Math.min(QUOTES_BUDGET, Limits.embedTotal - embedLength(frame));
+  const embed: APIEmbed = { ...frame, description: quoteLines(shown, budget) };
   return { embeds: [embed], components: options.answerId ? [answerButtons(options.answerId, options.votes ?? true)] : [] };
 }
 
-/** `> “quote” [n]`, one per citation, each shortened so all of them fit together. */
-function quoteLines(citations: Citation[]): string {
-  const each = Math.min(MAX_QUOTE, Math.floor(QUOTES_BUDGET / citations.length) - 12);
-  return citations.map((c) => `> “${truncate(safeText(oneLine(c.quote)), each)}” [${c.n}]`).join('\n\n');
+/** `> “quote” [n]`, one per citation, the answer in bold, each shortened so all of them fit `budget`. */
+function quoteLines(citations: Citation[], budget: number): string {
+  const each = Math.max(0, Math.min(MAX_QUOTE, Math.floor(budget / citations.length) - 12));
+  return citations.map((c) => `> ${quoteMarkdown(c.quote, c.highlights, each)} [${c.n}]`).join('\n\n');
 }
 
 /** One field per cited article, in order of first citation: `[1] [3] Title` → outlet, link, who else reported it. */

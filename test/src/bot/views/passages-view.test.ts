@@ -37,6 +37,18 @@ describe('passagesMessages', () => {
     expect(embed!.description).toBe('Before the quote. **The quoted sentence is here.** **After it.**');
   });
 
+  test('shows every citation of the answer, also those the reply left out', () => {
+    const cites = Array.from({ length: 5 }, (_, i) => ({ n: i + 1, passageId: `s${i % 4}#0`, quote: `Quote ${i}.` }));
+    const texts = ['Quote 0. Quote 4.', 'Quote 1.', 'Quote 2.', 'Quote 3.'];
+    const embeds = passagesMessages(
+      record(cites),
+      (id) => passage(id, texts[Number(id[1])]!),
+      () => undefined,
+    ).flatMap((m) => m.embeds!);
+    expect(embeds.map((e) => e.title!.split(' Title')[0])).toEqual(['[1] [5]', '[2]', '[3]', '[4]']);
+    for (const c of cites) expect(embeds.some((e) => e.description!.includes(`**Quote ${c.n - 1}.**`))).toBe(true);
+  });
+
   test('says a passage is gone when the index no longer has it in the same words', () => {
     const messages = passagesMessages(
       record([{ n: 1, passageId: 'a#0', quote: 'Old words.' }]),
