@@ -41,6 +41,11 @@ describe('held-out evaluation, test split, keyword mode', () => {
     expect({ name, hit3: combined.figures.classes[name]!.hit3! >= floor }).toEqual({ name, hit3: true });
   });
 
+  it('shows at most three quotes per reply on average', () => {
+    expect(combined.figures.meanShown).toBeLessThanOrEqual(3);
+    expect(combined.figures.meanShown).toBeGreaterThan(1);
+  });
+
   it('wrongly refuses at most one answerable question in seven', () => {
     expect(combined.figures.answerable.wronglyRefused).toBeLessThanOrEqual(1 / 7);
   });

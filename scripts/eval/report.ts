@@ -19,7 +19,7 @@ export function formatRun(run: RunResult, split: string, misses: boolean): strin
   );
   lines.push(
     dim(
-      `  mean quotes per answered reply: ${run.figures.meanQuotes.toFixed(2)}; "refused" on an answerable class is the wrongly refused rate`,
+      `  quotes per answered reply: ${run.figures.meanShown.toFixed(2)} shown, of ${run.figures.meanQuotes.toFixed(2)} cited; "refused" on an answerable class is the wrongly refused rate`,
     ),
   );
   if (misses) {

@@ -1,3 +1,4 @@
+import { shownCitations } from '../../src/answer/reply.js';
 import type { Answer } from '../../src/types.js';
 import { isOffTopic, type EvalQuestion } from './questions.js';
 
@@ -8,7 +9,9 @@ export interface Outcome {
   answered: boolean;
   /** Rank (1-based) of the first quote holding an expected fact; undefined when none does. */
   rank?: number;
+  /** Quotes the engine cited, and how many of them a reply shows before *Show passages*. */
   quotes: number;
+  shown: number;
 }
 
 /** Per-class figures of one run. Rates are fractions from 0 to 1. */
@@ -27,8 +30,9 @@ export interface RunFigures {
   classes: Record<string, ClassFigures>;
   /** Over every answerable question of the run. */
   answerable: { n: number; hit1: number; hit3: number; wronglyRefused: number };
-  /** Mean number of quotes in answered replies. */
+  /** Mean number of quotes cited, and shown, in answered replies. */
   meanQuotes: number;
+  meanShown: number;
 }
 
 const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
@@ -43,6 +47,7 @@ export function outcomeOf(question: EvalQuestion, answer: Answer): Outcome {
     class: question.class,
     answered: answer.answered,
     quotes: quotes.length,
+    shown: answer.answered ? shownCitations(answer.citations).length : 0,
     ...(index >= 0 ? { rank: index + 1 } : {}),
   };
 }
@@ -68,6 +73,10 @@ export function figuresOf(questions: readonly EvalQuestion[], outcomes: readonly
     answerable: { n: answerable.length, ...(answerableFigures(answerable) as Required<Omit<ClassFigures, 'refused' | 'n'>>) },
     meanQuotes: rate(
       answered.reduce((s, o) => s + o.quotes, 0),
+      answered.length,
+    ),
+    meanShown: rate(
+      answered.reduce((s, o) => s + o.shown, 0),
       answered.length,
     ),
   };

@@ -42,7 +42,10 @@ describe('eval scoring', () => {
     expect(figures.classes['factoid']).toEqual({ n: 3, hit1: 1 / 3, hit3: 2 / 3, wronglyRefused: 1 / 3 });
     expect(figures.classes['off-topic-easy']).toEqual({ n: 2, refused: 0.5 });
     expect(figures.answerable).toEqual({ n: 3, hit1: 1 / 3, hit3: 2 / 3, wronglyRefused: 1 / 3 });
-    // Answered replies: 1, 3 and 1 quotes.
+    // Answered replies: 1, 3 and 1 quotes, all shown (a reply shows up to three).
     expect(figures.meanQuotes).toBeCloseTo(5 / 3);
+    expect(figures.meanShown).toBeCloseTo(5 / 3);
+    const five = outcomeOf(qs[0]!, answer(['a', 'b', 'c', 'd', 'x']));
+    expect({ quotes: five.quotes, shown: five.shown, rank: five.rank }).toEqual({ quotes: 5, shown: 3, rank: 5 });
   });
 });
