@@ -1,4 +1,4 @@
-import { composeAnswer } from './answer/compose-answer.js';
+import { composeAnswer, type Composed } from './answer/compose-answer.js';
 import { CHUNKER_VERSION } from './passages/chunking.js';
 import { resolvePath, type EngineConfig } from './config.js';
 import { loadCorpus } from './articles/corpus.js';
@@ -11,7 +11,7 @@ import { silentLogger, type Logger } from './logger.js';
 import { reindex } from './index/reindex.js';
 import type { PreviousQuestion } from './query/follow-up.js';
 import type { AnalysedQuery } from './query/query.js';
-import { Retriever } from './retrieval/retriever.js';
+import { Retriever, type Retrieval } from './retrieval/retriever.js';
 import { SentenceIndex } from './answer/sentence-index.js';
 import { CALIBRATION_PROBES_VERSION } from './index/calibration-probes.js';
 import type { Answer, Embedder, IndexStatus, Passage, RetrievalMode, ScoredPassage } from './types.js';
@@ -128,16 +128,16 @@ export class Engine {
   async ask(question: string, options: AskOptions = {}): Promise<Answer> {
     const started = performance.now();
     const q = checkQuestion(question);
-    const retrieval = await this.retriever.retrieve(q, options.previous);
+    let retrieval = await this.retriever.retrieve(q, options.previous);
     const t = performance.now();
-    const composed = composeAnswer({
-      query: retrieval.query,
-      hits: retrieval.hits,
-      passages: this.index.passages,
-      sentences: this.sentences,
-      meta: (id) => this.articles.get(id)!,
-      ...(this.meaningThreshold !== null ? { minSimilarity: this.meaningThreshold } : {}),
-    });
+    let composed = this.compose(retrieval);
+    // A fragment ("How far from the capital?") seems whole but the articles can't answer it alone:
+    // in a conversation it is read with the previous subject, unless it names a subject of its own.
+    if (!composed.answered && options.previous && !retrieval.query.weights) {
+      const carried = await this.retriever.retrieve(q, options.previous, true);
+      const again = carried.query.weights ? this.compose(carried) : composed;
+      if (again.answered) [retrieval, composed] = [carried, again];
+    }
     const timings = { ...retrieval.timings, compose: round(performance.now() - t), total: round(performance.now() - started) };
     const notCovered = composed.answered ? undefined : notCoveredReason(retrieval.query, composed.unmentioned);
     const message = notCovered ? this.notCoveredMessage(notCovered) : '';
@@ -150,6 +150,17 @@ export class Engine {
       citations: composed.citations,
       timings,
     };
+  }
+
+  private compose(retrieval: Retrieval): Composed {
+    return composeAnswer({
+      query: retrieval.query,
+      hits: retrieval.hits,
+      passages: this.index.passages,
+      sentences: this.sentences,
+      meta: (id) => this.articles.get(id)!,
+      ...(this.meaningThreshold !== null ? { minSimilarity: this.meaningThreshold } : {}),
+    });
   }
 
   /** Similarity above which meaning alone may answer (calibrated at reindex); null when it may not. */

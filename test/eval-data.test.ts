@@ -16,6 +16,7 @@ const MIN_PER_CLASS = {
   distractor: 25,
   'off-topic-easy': 20,
   'off-topic-hard': 25,
+  'follow-up': 40,
 } as const;
 type QuestionClass = keyof typeof MIN_PER_CLASS;
 const CLASSES = Object.keys(MIN_PER_CLASS) as QuestionClass[];
@@ -27,6 +28,7 @@ const Question = z.object({
   class: z.enum(CLASSES as [QuestionClass, ...QuestionClass[]]),
   corpus: z.enum(['shipped', 'fixtures', 'any']),
   expect: z.array(z.string()).optional(),
+  steps: z.array(z.string().min(3)).optional(),
 });
 const QuestionSet = z.object({ version: z.literal(1), questions: z.array(Question) });
 
@@ -57,7 +59,8 @@ describe('evaluation questions', () => {
   it('has at least 250 questions with unique ids and unique texts', () => {
     expect(questions.length).toBeGreaterThanOrEqual(250);
     expect(new Set(questions.map((q) => q.id)).size).toBe(questions.length);
-    expect(new Set(questions.map((q) => normalize(q.question))).size).toBe(questions.length);
+    // A follow-up ("When was that?") is one question with the steps before it.
+    expect(new Set(questions.map((q) => normalize([...(q.steps ?? []), q.question].join(' | ')))).size).toBe(questions.length);
   });
 
   it.each(CLASSES)('has at least the minimum number of %s questions', (cls) => {
@@ -67,6 +70,11 @@ describe('evaluation questions', () => {
   it.each(CLASSES.filter((c) => !OFF_TOPIC.includes(c)))('asks %s questions about both corpora', (cls) => {
     const corpora = new Set(questions.filter((q) => q.class === cls).map((q) => q.corpus));
     expect([...corpora].sort()).toEqual(['fixtures', 'shipped']);
+  });
+
+  it('gives follow-ups, and only them, two or three steps', () => {
+    const wrong = questions.filter((q) => (q.class === 'follow-up') !== ((q.steps?.length ?? 0) >= 1 && (q.steps?.length ?? 0) <= 2));
+    expect(wrong.map((q) => q.id)).toEqual([]);
   });
 
   it('gives off-topic questions no corpus and no expected answer', () => {

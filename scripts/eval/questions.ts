@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 
 /** The classes of the evaluation, as the issue tracker defines them. */
-export const ANSWERABLE_CLASSES = ['factoid', 'paraphrase', 'yes-no', 'why-how', 'typo', 'distractor'] as const;
+export const ANSWERABLE_CLASSES = ['factoid', 'paraphrase', 'yes-no', 'why-how', 'typo', 'distractor', 'follow-up'] as const;
 export const OFF_TOPIC_CLASSES = ['off-topic-easy', 'off-topic-hard'] as const;
 export type QuestionClass = (typeof ANSWERABLE_CLASSES)[number] | (typeof OFF_TOPIC_CLASSES)[number];
 
@@ -13,6 +13,8 @@ const questionSchema = z.object({
   class: z.enum([...ANSWERABLE_CLASSES, ...OFF_TOPIC_CLASSES]),
   corpus: z.enum(['shipped', 'fixtures', 'any']),
   expect: z.array(z.string().min(1)).optional(),
+  /** A follow-up's earlier questions, in order: each is asked with the one before as context, then `question`. */
+  steps: z.array(z.string().min(1)).min(1).max(4).optional(),
 });
 const fileSchema = z.object({ version: z.literal(1), questions: z.array(questionSchema).min(1) });
 
@@ -44,6 +46,7 @@ export async function loadQuestions(file: string): Promise<EvalQuestion[]> {
   }
   return parsed.data.questions.map((q) => {
     if (!isOffTopic(q) && !q.expect?.length) throw new Error(`${file}: question ${q.id} is answerable but has no expect`);
+    if ((q.class === 'follow-up') !== !!q.steps) throw new Error(`${file}: question ${q.id}: steps belong to follow-up questions only`);
     return { ...q, split: splitOf(q.id) };
   });
 }

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { loadEngineConfig } from '../../src/config.js';
 import { Engine } from '../../src/engine.js';
 import { loadEmbedder } from '../../src/index/embedder.js';
-import type { Embedder } from '../../src/types.js';
+import type { PreviousQuestion } from '../../src/query/follow-up.js';
+import type { Answer, Embedder } from '../../src/types.js';
 import type { EvalQuestion } from './questions.js';
 import { figuresOf, outcomeOf, type Outcome, type RunFigures } from './score.js';
 
@@ -52,11 +53,25 @@ export async function runOne(spec: RunSpec, questions: readonly EvalQuestion[], 
     const engine = await Engine.open({ config, embedder });
     const asked = questionsFor(spec.corpus, questions);
     const outcomes: Outcome[] = [];
-    for (const q of asked) outcomes.push(outcomeOf(q, await engine.ask(q.question)));
+    for (const q of asked) outcomes.push(outcomeOf(q, await askConversation(engine, q)));
     return { ...spec, questions: asked.length, figures: figuresOf(asked, outcomes), outcomes };
   } finally {
     await rm(root, { recursive: true, force: true });
   }
+}
+
+/**
+ * Asks a question; a follow-up's earlier steps first, each with the one before it (and its lead
+ * quote) as context, as a member clicking "Ask a follow-up" would. Only the last answer is scored.
+ */
+export async function askConversation(engine: Engine, q: EvalQuestion): Promise<Answer> {
+  let previous: PreviousQuestion | undefined;
+  for (const step of q.steps ?? []) {
+    const answer = await engine.ask(step, previous ? { previous } : {});
+    const lead = answer.citations[0]?.quote;
+    previous = { question: step, ...(lead ? { leadQuote: lead } : {}), ...(previous ? { previous } : {}) };
+  }
+  return engine.ask(q.question, previous ? { previous } : {});
 }
 
 /** A class whose figure fell when the fixture articles were added to the shipped ones. */

@@ -50,6 +50,12 @@ export interface FollowUpQuery extends AnalysedQuery {
   context: string;
 }
 
+/** How to merge: `force` carries context into a question that names no subject even if it seems whole. */
+export interface FollowUpOptions {
+  depth?: number;
+  force?: boolean;
+}
+
 /**
  * The follow-up `query` with what it lacks carried in from `previous` (itself resolved the same
  * way, at most MAX_CHAIN deep). `analyse` is the caller's analysis, with spelling correction.
@@ -59,10 +65,11 @@ export function withFollowUp(
   query: AnalysedQuery,
   previous: PreviousQuestion | undefined,
   analyse: (question: string) => AnalysedQuery,
-  depth = 1,
+  { depth = 1, force = false }: FollowUpOptions = {},
 ): FollowUpQuery {
-  if (!previous || depth >= MAX_CHAIN || !lacksSubject(question, query)) return { ...query, context: '' };
-  const before = withFollowUp(previous.question, analyse(previous.question), previous.previous, analyse, depth + 1);
+  const needed = lacksSubject(question, query) || (force && !namesASubject(question, query));
+  if (!previous || depth >= MAX_CHAIN || !needed) return { ...query, context: '' };
+  const before = withFollowUp(previous.question, analyse(previous.question), previous.previous, analyse, { depth: depth + 1 });
   const weights = new Map(query.weights ?? []);
   const alternatives = new Map(query.alternatives);
   const own = new Set(query.terms);

@@ -40,12 +40,15 @@ export class Retriever {
     this.vocabulary = new Vocabulary(index.passages.map((p) => `${p.title} ${p.text}`));
   }
 
-  /** Retrieves passages for `question`; a follow-up of `previous` may carry its subject in. */
-  async retrieve(question: string, previous?: PreviousQuestion): Promise<Retrieval> {
+  /**
+   * Retrieves passages for `question`; a follow-up of `previous` may carry its subject in (with
+   * `force`, whenever it names no subject of its own).
+   */
+  async retrieve(question: string, previous?: PreviousQuestion, force = false): Promise<Retrieval> {
     const timings: Record<string, number> = {};
     const lap = (name: string, since: number) => (timings[name] = round(performance.now() - since));
     const analyse = (q: string) => withSpellings(analyseQuery(q), this.bm25, this.vocabulary);
-    const { context, ...query } = withFollowUp(question, analyse(question), previous, analyse);
+    const { context, ...query } = withFollowUp(question, analyse(question), previous, analyse, { force });
     const lists: RankedList[] = [];
     const bm25 = new Map<number, number>();
     const similarity = new Map<number, number>();

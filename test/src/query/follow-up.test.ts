@@ -2,7 +2,8 @@ import { CARRIED_WEIGHT, lacksSubject, MAX_CHAIN, withFollowUp, type PreviousQue
 import { personIn } from '../../../src/query/lead-person.js';
 import { analyseQuery } from '../../../src/query/query.js';
 
-const follow = (question: string, previous?: PreviousQuestion) => withFollowUp(question, analyseQuery(question), previous, analyseQuery);
+const follow = (question: string, previous?: PreviousQuestion, force = false) =>
+  withFollowUp(question, analyseQuery(question), previous, analyseQuery, { force });
 
 describe('lacksSubject', () => {
   it.each([
@@ -76,6 +77,13 @@ describe('withFollowUp', () => {
     const chain = { question: 'When did that happen?', previous };
     const q = follow('Why?', chain);
     expect(q.weights?.get('attack')).toBe(CARRIED_WEIGHT * CARRIED_WEIGHT);
+  });
+
+  it('with force, carries context into a fragment that seems whole, but never past a name of its own', () => {
+    const camp = { question: 'Where is the MEK camp?' };
+    expect(follow('How far from the capital?', camp).terms).not.toContain('camp');
+    expect(follow('How far from the capital?', camp, true).terms).toContain('camp');
+    expect(follow('How far is it from Durres?', camp, true).terms).not.toContain('camp');
   });
 
   it(`carries nothing from more than ${MAX_CHAIN} questions back`, () => {
