@@ -4,7 +4,8 @@ import { articleLookup } from '../src/bot/bot-engine.js';
 import { takeCooldown } from '../src/bot/cooldown-guard.js';
 import { ExpiredAnswerError, QuestionError } from '../src/errors.js';
 import { checkQuestion, MAX_QUESTION_LENGTH } from '../src/question.js';
-import type { Vote } from '../src/bot/stores/feedback-store.js';
+import { keepAnswer } from '../src/bot/keep-answer.js';
+import type { Vote } from '../src/bot/stores/store.js';
 import { passagesMessages } from '../src/bot/views/passages-view.js';
 import { notify, respond } from '../src/bot/respond.js';
 import type { Command, CommandContext } from '../src/bot/command.js';
@@ -26,6 +27,7 @@ export const data = new SlashCommandBuilder()
 export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
   const question = interaction.options.getString('question', true).trim();
   const ephemeral = interaction.options.getBoolean('private') ?? false;
+  ctx.asked(question, 'ask');
   if (!question) throw new QuestionError('Please type a question, e.g. `/ask question: Why did Albania cut ties with Iran?`', 'empty');
   // The engine's limit (Discord's client enforces it too): refused here, before the cooldown and the defer.
   checkQuestion(question);
@@ -41,7 +43,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
     throw error;
   }
   ctx.note({ answered: answer.answered, mode: answer.mode, citations: answer.citations.length });
-  const record = answer.answered ? await ctx.answers.add(answer, interaction.user.id) : undefined;
+  const record = await keepAnswer(ctx, answer);
   const message = answerMessage(answer, {
     answerId: record?.id,
     coverageHint: ctx.engine.coverageHint(),
@@ -52,28 +54,37 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
 
 /** "Show passages": the full passages behind the citations, to the clicker only. */
 async function showPassages(interaction: ButtonInteraction, [answerId]: string[], ctx: CommandContext): Promise<void> {
-  const record = answerId ? ctx.answers.get(answerId) : undefined;
+  const record = answerId ? await ctx.answers.get(answerId) : undefined;
   if (!record) throw new ExpiredAnswerError();
   ctx.note({ answerId });
   const messages = passagesMessages(record, (id) => ctx.engine.passage(id), articleLookup(ctx.engine));
   for (const message of messages) await respond(interaction, message, { ephemeral: true });
 }
 
-/** 👍 / 👎: one vote per user per answer, appended to the feedback file. */
+/** 👍 / 👎: one vote per member per answer, kept with the question and quotes it judged. */
 async function vote(interaction: ButtonInteraction, [direction, answerId]: string[], ctx: CommandContext): Promise<void> {
   if (direction !== 'up' && direction !== 'down') throw new ExpiredAnswerError();
-  const record = answerId ? ctx.answers.get(answerId) : undefined;
+  const record = answerId ? await ctx.answers.get(answerId) : undefined;
   if (!record) throw new ExpiredAnswerError();
-  const result = await ctx.feedback.record({
-    at: new Date().toISOString(),
-    answerId: record.id,
-    userId: interaction.user.id,
-    guildId: interaction.guildId,
-    vote: direction,
-    question: record.question,
-    mode: record.mode,
-    citations: record.citations.map(({ n, source, passageId }) => ({ n, source, passageId })),
-  });
+  let result;
+  try {
+    result = await ctx.feedback.record({
+      at: Date.now(),
+      answerId: record.id,
+      member: ctx.member,
+      guildId: interaction.guildId,
+      vote: direction,
+      question: record.question,
+      mode: record.mode,
+      citations: record.citations.map(({ n, source, passageId, quote }) => ({ n, source, passageId, quote })),
+    });
+  } catch (error) {
+    // Never "recorded" unless it was: the member hears it failed and may try again.
+    ctx.logger.error('could not save a vote', { answerId, error });
+    ctx.note({ answerId, vote: direction, recorded: false, saveFailed: true });
+    await notify(interaction, `Sorry, your ${emoji(direction)} could not be saved just now. Please try again later.`);
+    return;
+  }
   ctx.note({ answerId, vote: direction, recorded: result.recorded });
   const content = result.recorded
     ? `Thanks! Your ${emoji(direction)} is recorded; it helps improve the answers.`

@@ -3,6 +3,7 @@ import { answerMessage } from '../src/bot/views/answer-view.js';
 import { articleLookup } from '../src/bot/bot-engine.js';
 import { takeCooldown } from '../src/bot/cooldown-guard.js';
 import { UserFacingError } from '../src/errors.js';
+import { keepAnswer } from '../src/bot/keep-answer.js';
 import { MAX_QUESTION_LENGTH } from '../src/question.js';
 import { respond } from '../src/bot/respond.js';
 import { oneLine, safeText } from '../src/bot/views/safe-text.js';
@@ -15,6 +16,7 @@ export const data = new ContextMenuCommandBuilder().setName('Check against sourc
 /** Asks the engine about the target message's text and shows the result ephemerally. */
 export async function execute(interaction: MessageContextMenuCommandInteraction, ctx: CommandContext): Promise<void> {
   const text = oneLine(interaction.targetMessage.content ?? '');
+  ctx.asked(truncate(text, MAX_QUESTION_LENGTH), 'check');
   if (!text) throw new UserFacingError("That message has no text to check (I don't read embeds or attachments).", 'empty');
   takeCooldown(ctx.cooldowns, interaction.user.id);
 
@@ -27,7 +29,7 @@ export async function execute(interaction: MessageContextMenuCommandInteraction,
     throw error;
   }
   ctx.note({ answered: answer.answered, mode: answer.mode, citations: answer.citations.length });
-  const record = answer.answered ? await ctx.answers.add(answer, interaction.user.id) : undefined;
+  const record = await keepAnswer(ctx, answer);
   const message = answerMessage(answer, {
     answerId: record?.id,
     votes: false,

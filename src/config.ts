@@ -34,6 +34,14 @@ const engineShape = {
   MODEL_ID: z.string().min(1).default('Xenova/bge-small-en-v1.5'),
   MODEL_DOWNLOAD: bool.default(true),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  // Read by the bot and by `npm run insights` / `forget`, which need no Discord keys. An empty value
+  // means the default, never 0: turning the log off must be said explicitly.
+  QUESTION_LOG_DAYS: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? Number(v) : 30))
+    .pipe(z.number().int('must be a whole number of days').min(0).max(3650)),
 };
 
 const botShape = {

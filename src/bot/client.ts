@@ -1,12 +1,10 @@
-import path from 'node:path';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Command } from './command.js';
 import { resolvePath, type BotConfig } from '../config.js';
 import type { Logger } from '../logger.js';
-import { AnswerStore } from './stores/answer-store.js';
 import type { BotEngine } from './bot-engine.js';
 import { Cooldowns } from './cooldowns.js';
-import { FeedbackStore } from './stores/feedback-store.js';
+import { openStore, type OpenedStore } from './stores/open-store.js';
 import { gatewayOptions } from './gateway.js';
 import { InteractionRouter } from './router.js';
 
@@ -26,8 +24,8 @@ export interface BotOptions {
 export interface Bot {
   client: Client;
   router: InteractionRouter;
-  answers: AnswerStore;
-  feedback: FeedbackStore;
+  /** Answers, votes and the question log (`DATA_DIR/casefile.db`). */
+  store: OpenedStore['store'];
   /** Logs in and resolves once the gateway says the bot is ready. */
   start(): Promise<void>;
   /** Stops taking new interactions, lets answers in progress finish, then disconnects. */
@@ -40,13 +38,15 @@ export interface Bot {
  */
 export async function createBot(config: BotConfig, engines: EngineSource, logger: Logger, options: BotOptions): Promise<Bot> {
   const dataDir = resolvePath(config, config.DATA_DIR);
-  const answers = await AnswerStore.open(path.join(dataDir, 'answers.jsonl'), { logger });
-  const feedback = await FeedbackStore.open(path.join(dataDir, 'feedback.jsonl'), logger);
+  const opened = await openStore({ dataDir, questionLogDays: config.QUESTION_LOG_DAYS, logger, pruneTimer: true });
+  const { store, members } = opened;
   const router = new InteractionRouter({
     commands: options.commands,
     engine: () => engines.current(),
-    answers,
-    feedback,
+    answers: store.answers,
+    feedback: store.votes,
+    questions: store.questions,
+    member: (userId) => members.of(userId),
     cooldowns: new Cooldowns(config.ASK_COOLDOWN_SECONDS),
     logger,
   });
@@ -69,8 +69,7 @@ export async function createBot(config: BotConfig, engines: EngineSource, logger
   return {
     client,
     router,
-    answers,
-    feedback,
+    store,
     async start() {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await client.login(config.DISCORD_TOKEN);
@@ -84,6 +83,8 @@ export async function createBot(config: BotConfig, engines: EngineSource, logger
       const drained = await router.drain(options.drainTimeoutMs ?? 20_000);
       if (!drained) logger.warn('stopping with answers still in progress', { pending: router.pending });
       await client.destroy();
+      // After the drain, so answers in progress can still save their buttons and log their question.
+      await opened.close();
       logger.info('bot stopped');
     },
   };

@@ -6,17 +6,25 @@ import type {
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { LogFields, Logger } from '../logger.js';
-import type { AnswerStore } from './stores/answer-store.js';
+import type { Answer } from '../types.js';
 import type { BotEngine } from './bot-engine.js';
 import type { Cooldowns } from './cooldowns.js';
-import type { FeedbackStore } from './stores/feedback-store.js';
+import type { AnswerRepository, QuestionCommand, QuestionLog, VoteRepository } from './stores/store.js';
 
 /** What a command gets besides its interaction. One per interaction. */
 export interface CommandContext {
   /** The engine current when the interaction arrived; kept for the whole interaction even if a reindex swaps in another. */
   engine: BotEngine;
-  answers: AnswerStore;
-  feedback: FeedbackStore;
+  answers: AnswerRepository;
+  feedback: VoteRepository;
+  /** The question log, for reports (the router itself writes each question to it). */
+  questions: QuestionLog;
+  /** This member as the store knows them: a salted hash of the user id, never the id. */
+  member: string;
+  /** Marks this interaction as a question; the router logs it, with its outcome, when the interaction ends. */
+  asked(question: string, command: QuestionCommand): void;
+  /** What the engine answered (and the saved answer's id), for the question log. */
+  answered(answer: Answer, answerId?: string): void;
   /** Rate limit shared by everything that queries the engine. */
   cooldowns: Cooldowns;
   /** Bound to this interaction's id, command and user. */

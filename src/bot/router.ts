@@ -2,21 +2,24 @@ import { performance } from 'node:perf_hooks';
 import { ApplicationCommandType, type Interaction, type RepliableInteraction } from 'discord.js';
 import type { Command, CommandContext, MessageMenuCommand, SlashCommand } from './command.js';
 import type { LogFields, Logger } from '../logger.js';
-import type { AnswerStore } from './stores/answer-store.js';
 import type { BotEngine } from './bot-engine.js';
 import type { Cooldowns } from './cooldowns.js';
 import { parseCustomId } from './views/custom-id.js';
 import { APOLOGY } from './errors.js';
 import { UserFacingError } from '../errors.js';
-import type { FeedbackStore } from './stores/feedback-store.js';
+import { questionEntry, type QuestionDraft } from './question-entry.js';
 import { notify } from './respond.js';
+import type { AnswerRepository, QuestionLog, VoteRepository } from './stores/store.js';
 
 export interface RouterDeps {
   commands: readonly Command[];
   /** Asked once per interaction, so a swap mid-answer does not change the engine under it. */
   engine: () => BotEngine;
-  answers: AnswerStore;
-  feedback: FeedbackStore;
+  answers: AnswerRepository;
+  feedback: VoteRepository;
+  questions: QuestionLog;
+  /** Turns a user id into the member key the store keeps (a salted hash). */
+  member: (userId: string) => string;
   cooldowns: Cooldowns;
   logger: Logger;
 }
@@ -92,13 +95,19 @@ export class InteractionRouter {
       ...describe(interaction),
     };
     const logger = this.deps.logger.child({ interactionId: interaction.id, command: fields.command, userId: interaction.user.id });
+    let draft: QuestionDraft | undefined;
+    const member = this.deps.member(interaction.user.id);
     const ctx: CommandContext = {
       engine: this.deps.engine(),
       answers: this.deps.answers,
       feedback: this.deps.feedback,
+      questions: this.deps.questions,
+      member,
       cooldowns: this.deps.cooldowns,
       logger,
       note: (more) => Object.assign(fields, more),
+      asked: (question, command) => (draft = { question, command }),
+      answered: (answer, answerId) => draft && Object.assign(draft, { answer, answerId }),
     };
     try {
       if (!this.accepting) throw new UserFacingError('I am restarting; please try again in a few seconds.', 'shutting-down');
@@ -109,6 +118,16 @@ export class InteractionRouter {
     } finally {
       fields.latencyMs = Math.round(performance.now() - started);
       this.deps.logger.info('interaction', fields);
+      if (draft) await this.logQuestion(questionEntry(draft, fields, member, Date.now()), logger);
+    }
+  }
+
+  /** The question log is for maintainers: failing to write it never changes what the member got. */
+  private async logQuestion(entry: Parameters<QuestionLog['add']>[0], logger: Logger): Promise<void> {
+    try {
+      await this.deps.questions.add(entry);
+    } catch (error) {
+      logger.error('could not write the question log', { error });
     }
   }
 

@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SHOWN_QUOTES } from '../../src/answer/reply.js';
 import { answerButtonIds } from '../../src/bot/views/answer-view.js';
-import type { FeedbackRecord } from '../../src/bot/stores/feedback-store.js';
+import { MemberHasher } from '../../src/bot/stores/member-hash.js';
 import { limitViolations } from '../helpers/discord-limits.js';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import { otherUser } from '../../harness/other-user.js';
@@ -168,18 +167,16 @@ describe('/ask', () => {
     }
   });
 
-  test('👍 / 👎 record one vote per user per answer in feedback.jsonl, appending', async () => {
+  test('👍 / 👎 record one vote per member per answer in the store, under a salted hash of the user id', async () => {
     const edit = await h.ask(QUESTION).waitForOriginalEdit({ timeoutMs: 20_000 });
     const [, up, down] = customIds(edit);
     const answerId = up!.split(':').pop()!;
     expect(down).toBe(answerButtonIds.vote(answerId, 'down'));
-    const file = path.join(h.root, 'data', 'feedback.jsonl');
-    const votesFor = async () =>
-      (await readFile(file, 'utf8').catch(() => ''))
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => JSON.parse(l) as FeedbackRecord)
-        .filter((r) => r.answerId === answerId);
+    const votesFor = () =>
+      h.bot.store.db
+        .prepare('SELECT member, vote, question, citations FROM votes WHERE answer_id = ? ORDER BY at, rowid')
+        .all(answerId) as Array<{ member: string; vote: string; question: string; citations: string }>;
+    const members = (await MemberHasher.read(path.join(h.root, 'data', 'member-salt')))!;
 
     const first = message(await h.button(up!, otherUser(3)).waitForCallback());
     expect(first.flags! & EPHEMERAL).toBe(EPHEMERAL);
@@ -193,13 +190,14 @@ describe('/ask', () => {
     const other = message(await h.button(down!, otherUser(4)).waitForCallback());
     expect(other.content).toMatch(/Thanks/);
 
-    const votes = await votesFor();
-    expect(votes.map((v) => [v.userId, v.vote])).toEqual([
-      [otherUser(3).user!.id, 'up'],
-      [otherUser(4).user!.id, 'down'],
+    const votes = votesFor();
+    expect(votes.map((v) => [v.member, v.vote])).toEqual([
+      [members.of(otherUser(3).user!.id!), 'up'],
+      [members.of(otherUser(4).user!.id!), 'down'],
     ]);
+    expect(JSON.stringify(votes)).not.toContain(otherUser(3).user!.id);
     expect(votes[0]!.question).toBe(QUESTION);
-    expect(votes[0]!.citations.length).toBeGreaterThan(0);
+    expect((JSON.parse(votes[0]!.citations) as Array<{ quote: string }>)[0]!.quote.length).toBeGreaterThan(0);
   });
 
   test('stale and unknown buttons get a clear ephemeral note', async () => {

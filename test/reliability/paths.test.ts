@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { answerButtonIds } from '../../src/bot/views/answer-view.js';
@@ -12,7 +12,7 @@ import { loadTinyEmbedder } from '../helpers/tiny-embedder.js';
 
 /**
  * Whatever users send (custom ids and questions full of `../`, absolute paths, NUL bytes, URL
- * encoding), the only files the bot writes while serving them are its two logs in the data folder.
+ * encoding), the only files the bot writes while serving them are its database's in the data folder.
  * Every file of the temporary project is fingerprinted before and after; the temp folder and the
  * checkout are searched for anything named after the hostile input.
  */
@@ -55,7 +55,7 @@ beforeAll(async () => {
 });
 afterAll(() => bot?.close());
 
-it('writes only its answer and feedback logs in the data folder, whatever the input', async () => {
+it('writes only its database in the data folder, whatever the input', async () => {
   const before = await fingerprint(bot.root);
 
   // A real answer to vote on, then votes and clicks with hostile ids around it.
@@ -94,16 +94,18 @@ it('writes only its answer and feedback logs in the data folder, whatever the in
     .filter(([file, print]) => before.get(file) !== print)
     .map(([file]) => file)
     .sort();
-  expect(changed).toEqual([path.join('data', 'answers.jsonl'), path.join('data', 'feedback.jsonl')]);
+  const storeFiles = ['casefile.db', 'casefile.db-shm', 'casefile.db-wal'].map((f) => path.join('data', f));
+  expect(changed.length).toBeGreaterThan(0);
+  expect(changed.filter((f) => !storeFiles.includes(f))).toEqual([]);
   expect([...before.keys()].filter((f) => !after.has(f))).toEqual([]);
 
   // Only votes naming a real answer were recorded (extra parts after the id are ignored); the
-  // hostile ones were refused as expired answers. Hostile text is data inside JSON, never a path.
-  const feedback = (await readFile(path.join(bot.root, 'data', 'feedback.jsonl'), 'utf8'))
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as { answerId: string; vote: string });
-  expect(feedback.map((f) => [f.answerId, f.vote])).toEqual([
+  // hostile ones were refused as expired answers. Hostile text is data in the database, never a path.
+  const feedback = bot.bot.store.db.prepare('SELECT answer_id, vote FROM votes ORDER BY at, rowid').all() as Array<{
+    answer_id: string;
+    vote: string;
+  }>;
+  expect(feedback.map((f) => [f.answer_id, f.vote])).toEqual([
     [answerId, 'up'],
     [answerId, 'down'],
   ]);

@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import type { Passage } from '../../types.js';
-import type { AnswerRecord } from '../stores/answer-store.js';
+import type { AnswerRecord } from '../stores/store.js';
 import type { ArticleLookup } from './answer-view.js';
 import { embedLength, fitEmbed } from './fit-embed.js';
 import { Limits } from './limits.js';

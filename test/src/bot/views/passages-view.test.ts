@@ -1,4 +1,4 @@
-import type { AnswerRecord } from '../../../../src/bot/stores/answer-store.js';
+import type { AnswerRecord } from '../../../../src/bot/stores/store.js';
 import { passagesMessages } from '../../../../src/bot/views/passages-view.js';
 import type { Passage } from '../../../../src/types.js';
 import { limitViolations } from '../../../helpers/discord-limits.js';
@@ -13,7 +13,7 @@ function record(citations: Array<{ n: number; passageId: string; quote: string }
   return {
     id: 'r',
     question: 'q',
-    userId: 'u',
+    member: 'u',
     createdAt: Date.now(),
     mode: 'keyword',
     citations: citations.map((c) => ({ ...c, source: c.passageId.split('#')[0]!, title: `Title ${c.passageId}` })),

@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadEngineConfig, resolvePath } from '../src/config.js';
+import { MemberHasher, SALT_FILE } from '../src/bot/stores/member-hash.js';
+import { DATABASE_FILE } from '../src/bot/stores/open-store.js';
+import { SqliteStore } from '../src/bot/stores/sqlite/sqlite-store.js';
+import type { ForgetCounts } from '../src/bot/stores/store.js';
+import { createLogger } from '../src/logger.js';
+import { isMain, runMain } from './lib/run-main.js';
+
+const USAGE = `Usage: npm run forget -- <discord user id>
+
+Deletes everything the bot keeps about one member: their logged questions, their votes, and the
+answers they were given. The member is found by the salted hash of the id, as the bot stores it.
+Safe to run while the bot is running.
+
+Options:
+  -h, --help   show this help`;
+
+/** `npm run forget -- <user id>`: deletes one member's questions, votes and answers. Returns the counts, or undefined when nothing ran. */
+export async function main(argv: string[] = process.argv.slice(2)): Promise<ForgetCounts | undefined> {
+  const { values, positionals } = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+  if (values.help) {
+    process.stdout.write(USAGE + '\n');
+    return undefined;
+  }
+  const userId = positionals[0]?.trim() ?? '';
+  if (positionals.length !== 1 || !/^\d{17,20}$/.test(userId)) {
+    process.stderr.write(`forget needs exactly one Discord user id (17–20 digits).\n\n${USAGE}\n`);
+    process.exitCode = 2;
+    return undefined;
+  }
+  const config = loadEngineConfig();
+  const dataDir = resolvePath(config, config.DATA_DIR);
+  const file = path.join(dataDir, DATABASE_FILE);
+  const members = await MemberHasher.read(path.join(dataDir, SALT_FILE));
+  if (!members || !existsSync(file)) {
+    process.stdout.write(`Nothing is stored in ${config.DATA_DIR}: no member salt or no database yet.\n`);
+    return { questions: 0, votes: 0, answers: 0 };
+  }
+  const logger = createLogger({ level: 'warn' });
+  const store = SqliteStore.open(file, { questionLogDays: config.QUESTION_LOG_DAYS, logger });
+  try {
+    const counts = await store.forget(members.of(userId));
+    process.stdout.write(
+      `Forgot member ${userId}: ${counts.questions} questions, ${counts.votes} votes, ${counts.answers} answers deleted.\n`,
+    );
+    return counts;
+  } finally {
+    await store.close();
+  }
+}
+
+if (isMain(import.meta.url)) runMain(main);

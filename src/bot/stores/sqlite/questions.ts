@@ -1,0 +1,68 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { PeriodData, QuestionEntry, QuestionLog, QuestionOutcome, VoteRecord } from '../store.js';
+
+/** The question log in SQLite. With retention 0 it is disabled: nothing is written. */
+export class SqliteQuestionLog implements QuestionLog {
+  private readonly insert: Statement;
+
+  constructor(
+    private readonly db: Database,
+    readonly enabled: boolean,
+  ) {
+    this.insert = db.prepare(
+      `INSERT INTO questions (at, member, command, outcome, reason, term, mode, article_ids, latency_ms, question, answer_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+  }
+
+  async add(e: QuestionEntry): Promise<void> {
+    if (!this.enabled) return;
+    this.insert.run(
+      e.at,
+      e.member,
+      e.command,
+      e.outcome,
+      e.reason ?? null,
+      e.term ?? null,
+      e.mode ?? null,
+      JSON.stringify(e.articleIds),
+      Math.round(e.latencyMs),
+      e.question,
+      e.answerId ?? null,
+    );
+  }
+
+  /** Three indexed range scans over the period; the grouping is left to the report. */
+  async period(since: number): Promise<PeriodData> {
+    const read = this.db.transaction(() => {
+      const outcomes: Record<QuestionOutcome, number> = { answered: 0, 'not-covered': 0, refused: 0, error: 0 };
+      const counts = this.db.prepare('SELECT outcome, count(*) AS n FROM questions WHERE at >= ? GROUP BY outcome').all(since) as Array<{
+        outcome: QuestionOutcome;
+        n: number;
+      }>;
+      for (const { outcome, n } of counts) outcomes[outcome] = n;
+      const notCovered = this.db
+        .prepare("SELECT question, at, reason, term FROM questions WHERE outcome = 'not-covered' AND at >= ? ORDER BY at")
+        .all(since) as PeriodData['notCovered'];
+      const cited = this.db
+        .prepare("SELECT DISTINCT j.value AS id FROM questions q, json_each(q.article_ids) j WHERE q.outcome = 'answered' AND q.at >= ?")
+        .all(since) as Array<{ id: string }>;
+      const down = this.db
+        .prepare("SELECT answer_id, question, at, citations FROM votes WHERE vote = 'down' AND at >= ? ORDER BY at DESC")
+        .all(since) as Array<{ answer_id: string; question: string; at: number; citations: string }>;
+      return {
+        outcomes,
+        notCovered,
+        citedArticleIds: cited.map((r) => r.id),
+        downVotes: down.map((r) => ({
+          answerId: r.answer_id,
+          question: r.question,
+          at: r.at,
+          citations: JSON.parse(r.citations) as VoteRecord['citations'],
+        })),
+      };
+    });
+    // One read transaction: a writer in another process cannot make the sections disagree.
+    return read.deferred();
+  }
+}

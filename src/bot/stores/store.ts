@@ -1,0 +1,105 @@
+import type { Answer, NotCoveredReason, RetrievalMode } from '../../types.js';
+
+/**
+ * The bot's one store: the answers its buttons refer to, the votes on them, and the question log.
+ * Every method is async so that a server database (PostgreSQL, for several shards) can implement
+ * the same interface as the embedded SQLite one. Members appear only as `member`: a salted hash
+ * of their Discord id (see member-hash.ts), never the id itself.
+ */
+export interface Store {
+  answers: AnswerRepository;
+  votes: VoteRepository;
+  questions: QuestionLog;
+  /** Deletes everything stored about one member; returns how many rows of each kind went. */
+  forget(member: string): Promise<ForgetCounts>;
+  /** Deletes what has outlived its retention; returns how many rows of each kind went. */
+  prune(now: number): Promise<ForgetCounts>;
+  close(): Promise<void>;
+}
+
+/** What a button needs to act on an answer later: the question and where each quote came from. */
+export interface AnswerRecord {
+  id: string;
+  question: string;
+  member: string;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  mode: RetrievalMode;
+  citations: Array<{ n: number; source: string; title: string; passageId: string; quote: string }>;
+}
+
+export interface AnswerRepository {
+  /** Saves an answer under a new short id. Rejects when it could not be written. */
+  add(answer: Answer, member: string): Promise<AnswerRecord>;
+  /** The answer with this id, or undefined when it is unknown or has expired. */
+  get(id: string): Promise<AnswerRecord | undefined>;
+}
+
+export type Vote = 'up' | 'down';
+
+/** One vote, with the question and quotes it judged (kept even after the answer expires). */
+export interface VoteRecord {
+  answerId: string;
+  member: string;
+  /** Milliseconds since the epoch. */
+  at: number;
+  guildId: string | null;
+  vote: Vote;
+  question: string;
+  mode: string;
+  citations: Array<{ n: number; source: string; passageId: string; quote?: string }>;
+}
+
+export type VoteResult = { recorded: true } | { recorded: false; existing: Vote };
+
+export interface VoteRepository {
+  /** Records the vote unless this member already voted on this answer. Rejects when it could not be written. */
+  record(vote: VoteRecord): Promise<VoteResult>;
+}
+
+/** How a question ended: quoted, not covered by the articles, refused before the engine, or failed. */
+export type QuestionOutcome = 'answered' | 'not-covered' | 'refused' | 'error';
+
+/** Which command asked: `/ask`, or the "Check against sources" message menu. */
+export type QuestionCommand = 'ask' | 'check';
+
+/** One line of the question log. */
+export interface QuestionEntry {
+  /** Milliseconds since the epoch. */
+  at: number;
+  member: string;
+  command: QuestionCommand;
+  outcome: QuestionOutcome;
+  /** The not-covered reason, or the refusal's reason slug (cooldown, too-long…). */
+  reason?: NotCoveredReason | string;
+  /** The name or word the engine could not find. */
+  term?: string;
+  mode?: RetrievalMode;
+  /** Articles quoted in the answer, in citation order without repeats. */
+  articleIds: string[];
+  latencyMs: number;
+  question: string;
+  answerId?: string;
+}
+
+export interface QuestionLog {
+  /** False when QUESTION_LOG_DAYS is 0: `add` then keeps nothing. */
+  readonly enabled: boolean;
+  add(entry: QuestionEntry): Promise<void>;
+  /** What the insights report is built from, for questions and votes since `since` (ms). */
+  period(since: number): Promise<PeriodData>;
+}
+
+/** The raw material of the insights report (see src/bot/insights/report.ts). */
+export interface PeriodData {
+  outcomes: Record<QuestionOutcome, number>;
+  notCovered: Array<{ question: string; at: number; reason: string | null; term: string | null }>;
+  downVotes: Array<{ answerId: string; question: string; at: number; citations: VoteRecord['citations'] }>;
+  citedArticleIds: string[];
+}
+
+export interface ForgetCounts {
+  questions: number;
+  votes: number;
+  answers: number;
+}
