@@ -1,7 +1,6 @@
 import { composeAnswer, type Composed } from './answer/compose-answer.js';
-import { CHUNKER_VERSION } from './passages/chunking.js';
 import { resolvePath, type EngineConfig } from './config.js';
-import { loadCorpus } from './articles/corpus.js';
+import { ArticleFiles } from './articles/verbatim.js';
 import { loadEmbedder } from './index/embedder.js';
 import { IndexCorruptError, IndexMissingError, ModelUnavailableError } from './errors.js';
 import { checkQuestion } from './question.js';
@@ -9,11 +8,11 @@ import { round } from './round.js';
 import { readIndex, type StoredArticle, type StoredIndex } from './index/index-store.js';
 import { silentLogger, type Logger } from './logger.js';
 import { reindex } from './index/reindex.js';
+import { staleness } from './index/staleness.js';
 import type { PreviousQuestion } from './query/follow-up.js';
 import type { AnalysedQuery } from './query/query.js';
 import { Retriever, type Retrieval } from './retrieval/retriever.js';
 import { SentenceIndex } from './answer/sentence-index.js';
-import { CALIBRATION_PROBES_VERSION } from './index/calibration-probes.js';
 import type { Answer, Embedder, IndexStatus, Passage, RetrievalMode, ScoredPassage } from './types.js';
 
 export { manifestPath } from './index/index-store.js';
@@ -57,20 +56,6 @@ export async function resolveEmbedder(
   }
 }
 
-/** Why the stored index can't be used as is, or null when it is current. */
-async function staleness(index: StoredIndex, articlesDir: string, embedder: Embedder | null): Promise<string | null> {
-  if (index.manifest.chunkerVersion !== CHUNKER_VERSION) return 'chunker changed';
-  if (embedder && index.manifest.model?.id !== embedder.modelId) {
-    return `index built with ${index.manifest.model?.id ?? 'no model'}, configured model is ${embedder.modelId}`;
-  }
-  if (embedder && index.manifest.calibration?.probesVersion !== CALIBRATION_PROBES_VERSION) return 'model not calibrated';
-  const { articles, skipped } = await loadCorpus(articlesDir);
-  const stored = new Map(index.manifest.articles.map((a) => [a.id, a.hash]));
-  const changed = articles.length !== stored.size || articles.some((a) => stored.get(a.id) !== a.hash);
-  const newlySkipped = skipped.some((s) => !index.manifest.skipped.some((k) => k.file === s.file && k.reason === s.reason));
-  return changed || newlySkipped ? 'articles changed' : null;
-}
-
 /** Answers questions from the indexed articles. Immutable once open: a reindex means a new Engine. */
 export class Engine {
   private readonly retriever: Retriever;
@@ -82,6 +67,8 @@ export class Engine {
     private readonly embedder: Embedder | null,
     readonly mode: RetrievalMode,
     private readonly modeReason: string | undefined,
+    private readonly files: ArticleFiles,
+    private readonly logger: Logger,
   ) {
     this.articles = new Map(index.articles.map((a) => [a.id, a]));
     this.retriever = new Retriever(index, embedder, mode);
@@ -107,18 +94,21 @@ export class Engine {
       if (error instanceof IndexCorruptError) logger.warn('index is damaged', { problem: error.message });
       if (options.refresh === 'never') throw error;
     }
-    const why = index ? (options.refresh === 'never' ? null : await staleness(index, articlesDir, embedder)) : 'no usable index';
+    let files = index && (await ArticleFiles.read(articlesDir, index.articles));
+    const why = index ? (options.refresh === 'never' ? null : await staleness(index, articlesDir, embedder, files!)) : 'no usable index';
     if (why) {
       logger.info('building the index', { why });
       await reindex({ articlesDir, embeddingsDir, embedder, logger, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
       index = await readIndex(embeddingsDir);
+      files = await ArticleFiles.read(articlesDir, index.articles);
     }
     const usable = index!;
     const vectorsMatch = !!embedder && !!usable.vectorIndex && usable.manifest.model?.id === embedder.modelId;
     if (embedder && !vectorsMatch) reason = `index has no vectors for ${embedder.modelId}; run npm run reindex`;
     let mode: RetrievalMode = vectorsMatch ? 'hybrid' : 'keyword';
     if (options.mode && (options.mode === 'keyword' || vectorsMatch)) mode = options.mode;
-    return new Engine(usable, vectorsMatch ? embedder! : null, mode, mode === 'keyword' ? reason : undefined);
+    const modeReason = mode === 'keyword' ? reason : undefined;
+    return new Engine(usable, vectorsMatch ? embedder! : null, mode, modeReason, files!, logger);
   }
 
   /**
@@ -153,14 +143,26 @@ export class Engine {
   }
 
   private compose(retrieval: Retrieval): Composed {
-    return composeAnswer({
-      query: retrieval.query,
-      hits: retrieval.hits,
-      passages: this.index.passages,
-      sentences: this.sentences,
-      meta: (id) => this.articles.get(id)!,
-      ...(this.meaningThreshold !== null ? { minSimilarity: this.meaningThreshold } : {}),
+    return this.verbatim(
+      composeAnswer({
+        query: retrieval.query,
+        hits: retrieval.hits,
+        passages: this.index.passages,
+        sentences: this.sentences,
+        meta: (id) => this.articles.get(id)!,
+        ...(this.meaningThreshold !== null ? { minSimilarity: this.meaningThreshold } : {}),
+      }),
+    );
+  }
+
+  /** Only quotes found verbatim in their article's file are shown (the index is not trusted for that). */
+  private verbatim(composed: Composed): Composed {
+    const kept = composed.citations.filter((c) => this.files.contains(c.source, c.quote));
+    if (kept.length === composed.citations.length) return composed;
+    this.logger.warn('quote not found in its article file; not shown (run npm run reindex)', {
+      dropped: composed.citations.length - kept.length,
     });
+    return { ...composed, answered: composed.answered && kept.length > 0, citations: kept.map((c, i) => ({ ...c, n: i + 1 })) };
   }
 
   /** Similarity above which meaning alone may answer (calibrated at reindex); null when it may not. */

@@ -1,11 +1,12 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { TEMP_MARKER, commitTempFile, tempPathFor, writeFileAtomic } from '../atomic-write.js';
-import { calibrationSchema, type Calibration } from './calibration.js';
-import { HNSW_PARAMS, VectorIndex } from './vector-index.js';
-import type { ArticleMeta, Passage, SkippedArticle } from '../types.js';
+import { VectorIndex } from './vector-index.js';
+import { parseCorpusFile, type StoredArticle } from './corpus-file.js';
+import { checkHnswFile } from './hnsw-file.js';
 import { IndexCorruptError, IndexMissingError } from '../errors.js';
+import { manifestPath, parseManifest, type FileRecord, type Manifest } from './manifest.js';
+import type { Passage } from '../types.js';
 
 /**
  * The index on disk, under `embeddings/`. Data files carry a generation id in their names and are
@@ -14,35 +15,11 @@ import { IndexCorruptError, IndexMissingError } from '../errors.js';
  * manifest pointing at the previous, intact files.
  */
 
-export const MANIFEST_FILE = 'manifest.json';
-export const FORMAT_VERSION = 1;
-
-export interface FileRecord {
-  name: string;
-  bytes: number;
-  sha256: string;
-}
-
-/** An article as stored: metadata, its original text (quotes are cut from it) and its hash. */
-export interface StoredArticle extends ArticleMeta {
-  hash: string;
-  text: string;
-}
-
-export interface Manifest {
-  formatVersion: number;
-  generation: string;
-  chunkerVersion: number;
-  model: { id: string; dimensions: number } | null;
-  builtAt: string;
-  passageCount: number;
-  articles: Array<{ id: string; file: string; hash: string; passages: number }>;
-  skipped: SkippedArticle[];
-  hnsw: typeof HNSW_PARAMS;
-  files: { corpus: FileRecord; vectors?: FileRecord; hnsw?: FileRecord };
-  /** How the model scores off-topic questions on this corpus (indexes with a model only). */
-  calibration?: Calibration;
-}
+export { MANIFEST_FILE, FORMAT_VERSION, manifestPath, type FileRecord, type Manifest } from './manifest.js';
+export { indexBytes, removeDebris, writeIndex, type IndexContents } from './index-writer.js';
+// Re-exported while branches that import them from here move to src/errors.ts.
+export { IndexCorruptError, IndexMissingError } from '../errors.js';
+export type { StoredArticle } from './corpus-file.js';
 
 /** Everything an engine needs, loaded and verified. */
 export interface StoredIndex {
@@ -54,20 +31,19 @@ export interface StoredIndex {
   vectorIndex: VectorIndex | null;
 }
 
-// Re-exported while branches that import them from here move to src/errors.ts.
-export { IndexCorruptError, IndexMissingError } from '../errors.js';
-
-/** Path of the manifest in an embeddings folder (watch it: it changes once per finished reindex). */
-export function manifestPath(dir: string): string {
-  return path.join(dir, MANIFEST_FILE);
-}
-
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
 async function readVerified(dir: string, record: FileRecord): Promise<Buffer> {
+  const file = path.join(dir, record.name);
+  // Not a symlink, not a folder, and the size the manifest states, before reading it whole.
+  const info = await lstat(file).catch(() => null);
+  if (!info) throw new IndexCorruptError(`index file ${record.name} is missing`);
+  if (!info.isFile()) throw new IndexCorruptError(`index file ${record.name} is not a plain file`);
+  if (info.size !== record.bytes)
+    throw new IndexCorruptError(`index file ${record.name} does not match its checksum (truncated or altered)`);
   let data: Buffer;
   try {
-    data = await readFile(path.join(dir, record.name));
+    data = await readFile(file);
   } catch {
     throw new IndexCorruptError(`index file ${record.name} is missing`);
   }
@@ -77,7 +53,11 @@ async function readVerified(dir: string, record: FileRecord): Promise<Buffer> {
   return data;
 }
 
-/** Reads and verifies the index in `dir`. */
+/**
+ * Reads and verifies the index in `dir`. Nothing in the folder is trusted: the manifest is checked
+ * by schema, every file by size and checksum, and every count, offset and dimension against the
+ * files; anything wrong is an {@link IndexCorruptError}, which callers rebuild from.
+ */
 export async function readIndex(dir: string): Promise<StoredIndex> {
   let raw: string;
   try {
@@ -85,34 +65,22 @@ export async function readIndex(dir: string): Promise<StoredIndex> {
   } catch {
     throw new IndexMissingError(`no index in ${dir}`);
   }
-  let manifest: Manifest;
-  try {
-    manifest = JSON.parse(raw) as Manifest;
-  } catch {
-    throw new IndexCorruptError(`${MANIFEST_FILE} is not valid JSON`);
-  }
-  if (manifest.formatVersion !== FORMAT_VERSION || !manifest.files?.corpus) {
-    throw new IndexCorruptError(`${MANIFEST_FILE} has an unknown format`);
-  }
-  if (manifest.calibration !== undefined && !calibrationSchema.safeParse(manifest.calibration).success) {
-    throw new IndexCorruptError(`${MANIFEST_FILE} has a malformed calibration`);
-  }
-  const corpus = JSON.parse((await readVerified(dir, manifest.files.corpus)).toString('utf8')) as {
-    articles: StoredArticle[];
-    passages: Passage[];
-  };
-  if (corpus.passages.length !== manifest.passageCount) {
-    throw new IndexCorruptError(`passage count ${corpus.passages.length} differs from the manifest's ${manifest.passageCount}`);
-  }
+  const manifest = parseManifest(raw);
+  const { articles, passages } = parseCorpusFile(await readVerified(dir, manifest.files.corpus), manifest);
   let vectors: Float32Array[] | null = null;
   let vectorIndex: VectorIndex | null = null;
   if (manifest.model && manifest.files.vectors && manifest.files.hnsw) {
-    vectors = splitRows(await readVerified(dir, manifest.files.vectors), manifest.model.dimensions);
-    if (vectors.length !== manifest.passageCount) throw new IndexCorruptError('vector count differs from passage count');
-    await readVerified(dir, manifest.files.hnsw);
-    vectorIndex = await VectorIndex.load(path.join(dir, manifest.files.hnsw.name), manifest.model.dimensions);
+    const { dimensions } = manifest.model;
+    const rows = await readVerified(dir, manifest.files.vectors);
+    if (rows.length !== manifest.passageCount * dimensions * 4) {
+      throw new IndexCorruptError(`vector file holds ${rows.length} bytes, not ${manifest.passageCount} rows of ${dimensions} dimensions`);
+    }
+    vectors = splitRows(rows, dimensions);
+    const hnsw = await readVerified(dir, manifest.files.hnsw);
+    checkHnswFile(hnsw, { name: manifest.files.hnsw.name, count: manifest.passageCount, dimensions, ...manifest.hnsw });
+    vectorIndex = await VectorIndex.load(path.join(dir, manifest.files.hnsw.name), dimensions);
   }
-  return { manifest, articles: corpus.articles, passages: corpus.passages, vectors, vectorIndex };
+  return { manifest, articles, passages, vectors, vectorIndex };
 }
 
 function splitRows(data: Buffer, dimensions: number): Float32Array[] {
@@ -120,80 +88,4 @@ function splitRows(data: Buffer, dimensions: number): Float32Array[] {
   const rows: Float32Array[] = [];
   for (let i = 0; i < all.length; i += dimensions) rows.push(all.subarray(i, i + dimensions));
   return rows;
-}
-
-export interface IndexContents {
-  articles: StoredArticle[];
-  passages: Passage[];
-  skipped: SkippedArticle[];
-  model: { id: string; dimensions: number } | null;
-  vectors: Float32Array[] | null;
-  chunkerVersion: number;
-  calibration?: Calibration;
-}
-
-/** Writes a new generation of the index and switches the manifest to it. Returns the manifest. */
-export async function writeIndex(dir: string, contents: IndexContents): Promise<Manifest> {
-  await mkdir(dir, { recursive: true });
-  const generation = `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
-  const write = async (name: string, data: Uint8Array | string): Promise<FileRecord> => {
-    await writeFileAtomic(path.join(dir, name), data);
-    return { name, bytes: Buffer.byteLength(data), sha256: sha256(data) };
-  };
-  const files: Manifest['files'] = {
-    corpus: await write(`corpus-${generation}.json`, JSON.stringify({ articles: contents.articles, passages: contents.passages })),
-  };
-  if (contents.model && contents.vectors) {
-    const flat = new Float32Array(contents.vectors.length * contents.model.dimensions);
-    contents.vectors.forEach((v, i) => flat.set(v, i * contents.model!.dimensions));
-    files.vectors = await write(`vectors-${generation}.f32`, new Uint8Array(flat.buffer));
-    const hnswName = `hnsw-${generation}.bin`;
-    const temp = tempPathFor(path.join(dir, hnswName));
-    await VectorIndex.build(contents.vectors, contents.model.dimensions).save(temp);
-    await commitTempFile(temp, path.join(dir, hnswName));
-    const data = await readFile(path.join(dir, hnswName));
-    files.hnsw = { name: hnswName, bytes: data.length, sha256: sha256(data) };
-  }
-  const manifest: Manifest = {
-    formatVersion: FORMAT_VERSION,
-    generation,
-    chunkerVersion: contents.chunkerVersion,
-    model: contents.model,
-    builtAt: new Date().toISOString(),
-    passageCount: contents.passages.length,
-    articles: contents.articles.map((a) => ({
-      id: a.id,
-      file: a.file,
-      hash: a.hash,
-      passages: contents.passages.filter((p) => p.articleId === a.id).length,
-    })),
-    skipped: contents.skipped,
-    hnsw: HNSW_PARAMS,
-    files,
-    ...(contents.calibration ? { calibration: contents.calibration } : {}),
-  };
-  await writeFileAtomic(manifestPath(dir), JSON.stringify(manifest, null, 2) + '\n');
-  await removeDebris(dir, manifest);
-  return manifest;
-}
-
-/** Deletes files of older generations and temporaries left by an interrupted write. */
-export async function removeDebris(dir: string, keep: Manifest): Promise<string[]> {
-  const referenced = new Set([MANIFEST_FILE, ...Object.values(keep.files).map((f) => f.name)]);
-  const removed: string[] = [];
-  for (const name of await readdir(dir)) {
-    const generated = /^(corpus|vectors|hnsw)-/.test(name) || name.includes(TEMP_MARKER);
-    if (generated && !referenced.has(name)) {
-      await rm(path.join(dir, name), { force: true });
-      removed.push(name);
-    }
-  }
-  return removed;
-}
-
-/** Size in bytes of the current generation's files (for status and benchmarks). */
-export async function indexBytes(dir: string, manifest: Manifest): Promise<number> {
-  let total = 0;
-  for (const f of Object.values(manifest.files)) total += (await stat(path.join(dir, f.name))).size;
-  return total;
 }
