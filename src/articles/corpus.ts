@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
 import { headlineText, titleFromLead } from './article-title.js';
 import { analyzeText } from './cleaning.js';
 import { parseFrontMatter } from './front-matter.js';
+import { entryInside } from './inside-folder.js';
 import type { Article, SkippedArticle } from '../types.js';
 import { CorpusError } from '../errors.js';
 
@@ -15,7 +15,8 @@ import { CorpusError } from '../errors.js';
  * is the article's headline line, or else a title derived from the lead sentence (marked with
  * `titleSource: 'lead'` and a trailing "…"); outlet, date, url and author are set only when the
  * text states them (a byline, a wire dateline such as "ANKARA (AA) -", a date or source line).
- * Files that cannot be used are skipped with a reason and the rest still load.
+ * Files that cannot be used are skipped with a reason and the rest still load; so are symlinks that
+ * leave the folder (never followed, so nothing outside the folder is ever quoted).
  */
 
 /** Default size cap of one article file. */
@@ -53,11 +54,14 @@ export async function loadCorpus(dir: string, options: CorpusOptions = {}): Prom
   const skipped: SkippedArticle[] = [];
   const byId = new Map<string, string>();
   for (const file of await articleFiles(dir)) {
-    const full = path.join(dir, file);
-    const info = await stat(full).catch(() => undefined);
-    if (!info?.isFile()) continue;
-    if (info.size > maxBytes) {
-      skipped.push({ file, reason: `larger than ${formatBytes(maxBytes)} (${formatBytes(info.size)})` });
+    const entry = await entryInside(dir, file);
+    if (!entry.ok) {
+      if (!('ignore' in entry)) skipped.push({ file, reason: entry.reason });
+      continue;
+    }
+    const { path: full, size } = entry;
+    if (size > maxBytes) {
+      skipped.push({ file, reason: `larger than ${formatBytes(maxBytes)} (${formatBytes(size)})` });
       continue;
     }
     let bytes: Buffer;
