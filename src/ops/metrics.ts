@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { LogFields } from '../logger.js';
 import { REFUSAL_REASONS } from '../errors.js';
+import { SlidingRatio } from './sliding-ratio.js';
 
 /** What the index gauges read at scrape time. */
 export interface IndexFacts {
@@ -18,6 +19,8 @@ export interface BotMetricsOptions {
   index?: () => IndexFacts;
   /** Adds Node's process metrics (memory, CPU, event loop lag) with the `casefile_` prefix. */
   processMetrics?: boolean;
+  /** The window of `casefile_unanswered_ratio`; default one hour. */
+  unansweredWindowMs?: number;
   now?: () => number;
 }
 
@@ -38,6 +41,7 @@ export class BotMetrics {
   private readonly refusals: Counter<'reason'>;
   private readonly latency: Histogram<'command' | 'kind'>;
   private readonly feedback: Counter<'vote'>;
+  private readonly unanswered: SlidingRatio;
 
   constructor(options: BotMetricsOptions = {}) {
     this.commands = new Set(options.commands ?? QUESTION_COMMANDS);
@@ -65,6 +69,16 @@ export class BotMetrics {
     // Zero series exist from the start so dashboards and rate() see them before the first event.
     for (const vote of ['up', 'down']) this.feedback.inc({ vote }, 0);
     for (const outcome of ['answered', 'not_covered', 'refused', 'error']) this.questions.inc({ outcome, command: 'ask' }, 0);
+    const unanswered = (this.unanswered = new SlidingRatio(options.unansweredWindowMs ?? 3_600_000, 60, options.now ?? Date.now));
+    // A counter's rate cannot say "most questions lately went unanswered" without a recording rule; this can.
+    new Gauge({
+      name: 'casefile_unanswered_ratio',
+      help: `Share of the questions put to the articles in the last ${Math.round(unanswered.windowMs / 60_000)} minutes that they did not cover (0 with none)`,
+      registers,
+      collect() {
+        this.set(unanswered.value());
+      },
+    });
     if (options.index) this.addIndexGauges(options.index, options.now ?? Date.now);
     if (options.processMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'casefile_' });
   }
@@ -88,6 +102,7 @@ export class BotMetrics {
             ? 'error'
             : 'refused';
       this.questions.inc({ outcome, command });
+      if (outcome === 'answered' || outcome === 'not_covered') this.unanswered.add(outcome === 'not_covered');
       if (outcome === 'refused') this.refusals.inc({ reason: boundedReason(fields.outcome) });
     }
     if (kind === 'button' && fields.recorded === true && (fields.vote === 'up' || fields.vote === 'down')) {

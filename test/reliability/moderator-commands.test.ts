@@ -11,7 +11,12 @@ import { EPHEMERAL, finalReply, visibleText } from '../../harness/interaction-re
  * (and a forged or stale client can send it anyway).
  */
 
-const MODERATOR_COMMANDS = new Map([['sources', PermissionFlagsBits.ManageMessages]]);
+const MODERATOR_COMMANDS = new Map([
+  ['sources', PermissionFlagsBits.ManageMessages],
+  ['insights', PermissionFlagsBits.ManageMessages],
+]);
+/** The title of each moderator command's first embed when it is served. */
+const SERVED_TITLE: Record<string, RegExp> = { sources: /^Indexed articles$/, insights: /^Insights: the last 7 days$/ };
 
 let h: BotHarness;
 beforeAll(async () => {
@@ -54,11 +59,11 @@ describe.each([
   ['a member with only Manage Messages', asMember(String(PermissionFlagsBits.ManageMessages)), true],
   ['an administrator', asMember(String(PermissionFlagsBits.Administrator)), true],
   ['a user in a DM (no member, no permissions)', { guild: null }, false],
-] as const)('/sources run by %s', (_label, who, allowed) => {
-  it(allowed ? 'is served' : 'is refused at run time, ephemerally', async () => {
-    const reply = await finalReply(h.slash('sources', { ...who }));
+] as const)('moderator commands run by %s', (_label, who, allowed) => {
+  it.each([...MODERATOR_COMMANDS.keys()])(allowed ? '/%s is served' : '/%s is refused at run time, ephemerally', async (command) => {
+    const reply = await finalReply(h.slash(command, { ...who }));
     if (allowed) {
-      expect(reply.message.embeds?.[0]?.title).toBe('Indexed articles');
+      expect(reply.message.embeds?.[0]?.title).toMatch(SERVED_TITLE[command]!);
     } else {
       expect(reply.callbackType).toBe(4);
       expect(reply.message.flags! & EPHEMERAL).toBe(EPHEMERAL);

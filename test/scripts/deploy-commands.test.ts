@@ -42,7 +42,7 @@ describe('deploy-commands', () => {
     expect(put!.headers.authorization).toBe(`Bot ${sim.token}`);
     const body = put!.body as CommandBody[];
     const byName = Object.fromEntries(body.map((c) => [c.name, c]));
-    expect(Object.keys(byName).sort()).toEqual(['Check against sources', 'ask', 'help', 'sources']);
+    expect(Object.keys(byName).sort()).toEqual(['Check against sources', 'ask', 'help', 'insights', 'sources']);
 
     expect(byName.ask).toMatchObject({ type: 1 });
     expect(byName.ask!.options).toEqual([
@@ -52,6 +52,8 @@ describe('deploy-commands', () => {
     expect(byName.ask!.options![1]!.required ?? false).toBe(false);
     expect(byName.sources).toMatchObject({ type: 1, default_member_permissions: '8192' });
     expect(byName.sources!.options).toEqual([expect.objectContaining({ name: 'query', type: 3 })]);
+    expect(byName.insights).toMatchObject({ type: 1, default_member_permissions: '8192', contexts: [0] });
+    expect(byName.insights!.options).toEqual([expect.objectContaining({ name: 'days', type: 4, min_value: 1, max_value: 365 })]);
     expect(byName.help).toMatchObject({ type: 1 });
     expect(byName['Check against sources']).toMatchObject({ type: 3 });
     expect(byName['Check against sources']!.description ?? '').toBe('');
@@ -65,7 +67,7 @@ describe('deploy-commands', () => {
     ).toEqual(Object.keys(byName).sort());
     expect(result).toMatchObject({ scope: 'guild', guildId: sim.guild.id });
     expect(printed.join('\n')).toContain(sim.guild.id);
-    for (const name of ['/ask', '/sources', '/help', 'Check against sources']) expect(printed.join('\n')).toContain(name);
+    for (const name of ['/ask', '/sources', '/insights', '/help', 'Check against sources']) expect(printed.join('\n')).toContain(name);
     expect(printed.join('\n')).not.toContain(sim.token);
   });
 
@@ -80,7 +82,7 @@ describe('deploy-commands', () => {
   test('as a script: prints what it registered, and on a bad setting exits 1 naming the key without printing the token', async () => {
     const ok = await runScript(env());
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toContain('Registered 4 commands');
+    expect(ok.stdout).toContain('Registered 5 commands');
     expect(ok.stdout + ok.stderr).not.toContain(sim.token);
 
     const bad = await runScript(env({ DISCORD_CLIENT_ID: 'not-an-id' }));

@@ -93,6 +93,25 @@ describe('BotMetrics', () => {
   });
 });
 
+it('casefile_unanswered_ratio is the share of questions not covered over the sliding window', async () => {
+  let now = Date.parse(BUILT);
+  const m = new BotMetrics({ commands: ['ask', 'Check against sources'], unansweredWindowMs: 3_600_000, now: () => now });
+  expect(sampleValue(await samples(m), 'casefile_unanswered_ratio')).toBe(0);
+  const ask = (answered: boolean) => m.observeInteraction({ kind: 'command', command: 'ask', outcome: 'ok', answered, latencyMs: 1 });
+  ask(false);
+  ask(false);
+  ask(false);
+  m.observeInteraction({ kind: 'command', command: 'ask', outcome: 'cooldown', latencyMs: 1 });
+  now += 30 * 60_000;
+  ask(true);
+  expect(sampleValue(await samples(m), 'casefile_unanswered_ratio')).toBe(0.75);
+  // An hour after the first three they have left the window; only the answered one remains.
+  now += 31 * 60_000;
+  expect(sampleValue(await samples(m), 'casefile_unanswered_ratio')).toBe(0);
+  ask(false);
+  expect(sampleValue(await samples(m), 'casefile_unanswered_ratio')).toBe(0.5);
+});
+
 describe('tapInteractions', () => {
   it('passes every line through and feeds interaction lines to the metrics', async () => {
     const lines: string[] = [];

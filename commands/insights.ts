@@ -1,0 +1,64 @@
+import {
+  InteractionContextType,
+  MessageFlags,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
+import { UserFacingError } from '../src/errors.js';
+import { reportCsv } from '../src/bot/insights/csv.js';
+import { insightsMessage } from '../src/bot/insights/insights-view.js';
+import { DEFAULT_INSIGHTS_DAYS, loadReport } from '../src/bot/insights/load-report.js';
+import { NO_MENTIONS, respond } from '../src/bot/respond.js';
+import type { Command, CommandContext } from '../src/bot/command.js';
+
+const MAX_DAYS = 365;
+
+/** `/insights [days]` (moderators): what members asked that the articles could not answer, and what to add next. */
+export const data = new SlashCommandBuilder()
+  .setName('insights')
+  .setDescription('Moderators: unanswered questions, unknown names, 👎 answers and uncited articles')
+  .addIntegerOption((o) =>
+    o.setName('days').setDescription(`Look back this many days (default ${DEFAULT_INSIGHTS_DAYS})`).setMinValue(1).setMaxValue(MAX_DAYS),
+  )
+  .setDefaultMemberPermissions(PermissionFlagsBits.ManageMessages)
+  .setContexts(InteractionContextType.Guild);
+
+/** Default permissions can be overridden per server, so the bot checks again itself, for the command and its button. */
+function requireModerator(interaction: ChatInputCommandInteraction | ButtonInteraction): void {
+  if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages)) {
+    throw new UserFacingError('`/insights` is for moderators: it needs the Manage Messages permission.', 'forbidden');
+  }
+}
+
+/** Replies privately with the summary and four sections, and a button for the full CSV. */
+export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+  requireModerator(interaction);
+  const days = interaction.options.getInteger('days') ?? DEFAULT_INSIGHTS_DAYS;
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const report = await loadReport(ctx.questions, ctx.engine.status().articles, days);
+  ctx.note({ days, unanswered: report.unanswered.length });
+  await respond(interaction, insightsMessage(report), { ephemeral: true });
+}
+
+/** "Full report (CSV)": the same period again, every item, as an attached file. */
+async function csv(interaction: ButtonInteraction, [rawDays]: string[], ctx: CommandContext): Promise<void> {
+  requireModerator(interaction);
+  const days = Number(rawDays);
+  // The custom id is the bot's own, but a click is still input: a forged one gets the default period.
+  const period = Number.isInteger(days) && days >= 1 && days <= MAX_DAYS ? days : DEFAULT_INSIGHTS_DAYS;
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const report = await loadReport(ctx.questions, ctx.engine.status().articles, period);
+  const name = `casefile-insights-${new Date(report.until).toISOString().slice(0, 10)}-${period}d.csv`;
+  ctx.note({ days: period });
+  await interaction.editReply({
+    content: `The full report for the last ${period} day${period === 1 ? '' : 's'}.`,
+    files: [{ attachment: Buffer.from(reportCsv(report), 'utf8'), name }],
+    allowedMentions: NO_MENTIONS,
+  });
+}
+
+export const buttons = { csv };
+
+export default { data, execute, buttons } satisfies Command;
