@@ -6,7 +6,7 @@ import { UserFacingError } from '../src/errors.js';
 import { keepAnswer } from '../src/bot/keep-answer.js';
 import { MAX_QUESTION_LENGTH } from '../src/question.js';
 import { respond } from '../src/bot/respond.js';
-import { oneLine, safeText } from '../src/bot/views/safe-text.js';
+import { oneLine, safeTruncate } from '../src/bot/views/safe-text.js';
 import { truncate } from '../src/bot/views/truncate.js';
 import type { Command, CommandContext } from '../src/bot/command.js';
 
@@ -33,7 +33,7 @@ export async function execute(interaction: MessageContextMenuCommandInteraction,
   const message = answerMessage(answer, {
     answerId: record?.id,
     votes: false,
-    title: `What the sources say about “${truncate(safeText(text), 200)}”`,
+    title: `What the sources say about “${safeTruncate(text, 200)}”`,
     coverageHint: ctx.engine.coverageHint(),
     articles: articleLookup(ctx.engine),
   });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IndexCorruptError } from '../errors.js';
 import { isArticleFileName } from '../articles/inside-folder.js';
 import type { Manifest } from './manifest.js';
+import { MAX_SENTENCE_CHARS } from '../passages/chunking.js';
 import type { Passage } from '../types.js';
 
 /**
@@ -72,6 +73,8 @@ export function parseCorpusFile(data: Buffer, manifest: Manifest): { articles: S
     if (text === undefined) throw bad(`passage ${i} names an unknown article`);
     const spans = [p, ...p.sentences];
     if (spans.some((s) => s.start > s.end || s.end > text.length)) throw bad(`passage ${i} reaches outside its article`);
+    // Quotes are sentences: a longer one than the chunker makes would be an unbounded quote.
+    if (p.sentences.some((s) => s.end - s.start > MAX_SENTENCE_CHARS)) throw bad(`passage ${i} holds an overlong sentence`);
     perArticle.set(p.articleId, (perArticle.get(p.articleId) ?? 0) + 1);
   });
   if (manifest.articles.some((a) => (perArticle.get(a.id) ?? 0) !== a.passages)) throw bad('passages per article differ from the manifest');

@@ -1,9 +1,12 @@
 import { CLEANING_VERSION } from '../articles/cleaning.js';
 import { splitSentences } from '../text/sentences.js';
+import { MAX_SENTENCE_CHARS, splitLongSentence } from './long-sentences.js';
+
+export { MAX_SENTENCE_CHARS };
 import type { Article, Passage, TextSpan } from '../types.js';
 
 /** Bump when chunking output changes. */
-const CHUNKING_RULES = 1;
+const CHUNKING_RULES = 2;
 
 /**
  * The version of the passages an index holds, recorded in its manifest: a mismatch forces
@@ -36,9 +39,9 @@ export function estimateTokens(text: string): number {
   return count;
 }
 
-/** All sentences of an article, in order, over its kept blocks. */
+/** All sentences of an article, in order, over its kept blocks; none longer than {@link MAX_SENTENCE_CHARS}. */
 export function articleSentences(article: Article): TextSpan[] {
-  return article.blocks.flatMap((block) => splitSentences(article.text, block));
+  return article.blocks.flatMap((block) => splitSentences(article.text, block).flatMap((s) => splitLongSentence(article.text, s)));
 }
 
 /**

@@ -13,7 +13,7 @@ import { embedLength, fitEmbed } from './fit-embed.js';
 import { Limits } from './limits.js';
 import type { MessagePayload } from '../respond.js';
 import { quoteMarkdown } from './quote-markdown.js';
-import { oneLine, safeText } from './safe-text.js';
+import { oneLine, safeTruncate } from './safe-text.js';
 
 /** Finds an article's title, outlet and link by id (from the engine's status). */
 export type ArticleLookup = (id: string) => Pick<ArticleMeta, 'title' | 'outlet' | 'url' | 'date'> | undefined;
@@ -45,7 +45,7 @@ export const answerButtonIds = {
 
 /** The reply to a question: the quotes with [n] markers, the cited articles, and the buttons. */
 export function answerMessage(answer: Answer, options: AnswerViewOptions): MessagePayload {
-  const title = options.title ?? safeText(oneLine(answer.question));
+  const title = options.title ?? safeTruncate(oneLine(answer.question), Limits.embedTitle);
   if (!answer.answered || answer.citations.length === 0) return { embeds: [notCoveredEmbed(answer, title, options.coverageHint)] };
 
   // The best quotes lead; the rest wait behind Show passages, so without that button all are shown.
@@ -83,12 +83,12 @@ function sourceFields(citations: Citation[], articles: ArticleLookup): APIEmbedF
     const meta = articles(citation.source);
     const outlet = citation.outlet ?? meta?.outlet;
     const url = citation.url ?? meta?.url;
-    const parts = [outlet && safeText(outlet), meta?.date && safeText(meta.date), url].filter(Boolean);
-    const others = [...also].filter((id) => id !== citation.source).map((id) => safeText(articles(id)?.title ?? id));
+    const parts = [outlet && safeTruncate(oneLine(outlet), 100), meta?.date && safeTruncate(oneLine(meta.date), 60), url].filter(Boolean);
+    const others = [...also].filter((id) => id !== citation.source).map((id) => safeTruncate(oneLine(articles(id)?.title ?? id), 120));
     const lines = [parts.join(' · ') || 'From the article collection'];
     if (others.length > 0) lines.push(`Also reported by: ${others.join('; ')}`);
     return {
-      name: `${numbers.map((n) => `[${n}]`).join(' ')} ${safeText(oneLine(citation.title))}`,
+      name: `${numbers.map((n) => `[${n}]`).join(' ')} ${safeTruncate(oneLine(citation.title), 200)}`,
       value: lines.join('\n'),
     };
   });
@@ -98,8 +98,8 @@ function notCoveredEmbed(answer: Answer, title: string, coverageHint: string): A
   // The engine's message already says why (and usually what the articles cover); say it once.
   const reason = oneLine(answer.message) || "The articles don't cover that, so I have nothing to quote.";
   const hint = oneLine(coverageHint);
-  const lines = [safeText(reason)];
-  if (hint && !reason.includes(hint)) lines.push(safeText(hint));
+  const lines = [safeTruncate(reason, 1500)];
+  if (hint && !reason.includes(hint)) lines.push(safeTruncate(hint, 1500));
   lines.push('Try asking about something they report, or use `/help` to see what they are.');
   return fitEmbed({ color: NOT_COVERED_COLOUR, title, description: lines.join('\n\n') });
 }

@@ -1,4 +1,5 @@
 import { escapeMarkdown } from 'discord.js';
+import { truncate } from './truncate.js';
 
 const ZERO_WIDTH_SPACE = '\u200b';
 
@@ -10,6 +11,22 @@ const ZERO_WIDTH_SPACE = '\u200b';
  */
 export function safeText(text: string): string {
   return neutraliseMentions(escapeMarkdown(stripControls(text)));
+}
+
+/**
+ * {@link safeText} of `text` shortened to at most `max` characters. The text is cut *before* it is
+ * escaped: discord.js's escaping grows quadratically with the length of a line (80k characters took
+ * 5.6 s), so it must only ever see what will be shown. Escaping adds characters, so when the result
+ * is too long the cut is moved back (a few rounds, each on at most `max` characters).
+ */
+export function safeTruncate(text: string, max: number): string {
+  let room = max;
+  for (;;) {
+    const safe = safeText(truncate(text, room));
+    if (safe.length <= max) return safe;
+    if (room === 0) return '';
+    room = Math.max(0, Math.min(room - 1, Math.floor((room * max) / safe.length)));
+  }
 }
 
 /**

@@ -3,7 +3,7 @@ import type { IndexStatus, ScoredPassage } from '../../types.js';
 import { fitEmbed, fitEmbeds } from './fit-embed.js';
 import { Limits } from './limits.js';
 import type { MessagePayload } from '../respond.js';
-import { oneLine, safeText } from './safe-text.js';
+import { oneLine, safeText, safeTruncate } from './safe-text.js';
 import { truncate } from './truncate.js';
 
 const STATUS_COLOUR = 0x57f287;
@@ -63,7 +63,7 @@ export function meaningOnlyText(m: NonNullable<IndexStatus['meaningOnly']>): str
 export function searchEmbed(query: string, results: ScoredPassage[]): APIEmbed {
   const fields = results.slice(0, Limits.embedFields).map((r, i) => ({
     name: `#${i + 1} ${safeText(oneLine(r.passage.title))} (${safeText(r.passage.id)})`,
-    value: `fused ${fmt(r.score)} · bm25 ${fmt(r.bm25)} · vector ${fmt(r.vector)}\n${truncate(safeText(oneLine(r.passage.text)), EXCERPT)}`,
+    value: `fused ${fmt(r.score)} · bm25 ${fmt(r.bm25)} · vector ${fmt(r.vector)}\n${safeTruncate(oneLine(r.passage.text), EXCERPT)}`,
   }));
   return fitEmbed({
     color: DEBUG_COLOUR,

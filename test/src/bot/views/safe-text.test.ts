@@ -1,4 +1,4 @@
-import { neutraliseMentions, oneLine, safeText } from '../../../../src/bot/views/safe-text.js';
+import { neutraliseMentions, oneLine, safeText, safeTruncate } from '../../../../src/bot/views/safe-text.js';
 
 describe('safeText', () => {
   test('escapes markdown so it renders literally', () => {
@@ -27,5 +27,20 @@ describe('stripControls via safeText', () => {
 describe('oneLine', () => {
   test('collapses whitespace and newlines', () => {
     expect(oneLine('  a\n\n b\tc  ')).toBe('a b c');
+  });
+});
+
+describe('safeTruncate', () => {
+  test('cuts before escaping: the result fits, and a huge input costs no more than its shown part', () => {
+    const huge = '*a '.repeat(200_000);
+    const out = safeTruncate(huge, 300);
+    expect(out.length).toBeLessThanOrEqual(300);
+    expect(out.endsWith('…')).toBe(true);
+    expect(huge.startsWith(out.replace(/\\/g, '').slice(0, -1).trimEnd())).toBe(true);
+  });
+
+  test('fits even when nearly every character needs escaping, and leaves short text as safeText does', () => {
+    for (const max of [0, 1, 5, 50, 999]) expect(safeTruncate('_*`|~>'.repeat(500), max).length).toBeLessThanOrEqual(max);
+    expect(safeTruncate('**hi** @everyone', 100)).toBe(safeText('**hi** @everyone'));
   });
 });
