@@ -1,4 +1,5 @@
 import { coldStartSection } from './lib/cold-start.js';
+import { insightsSection } from './lib/insights-bench.js';
 import { concurrencySection } from './lib/concurrency.js';
 import { peerSection } from './lib/peer.js';
 import { queryPathSection } from './lib/query-path.js';
@@ -7,4 +8,12 @@ import { scaleSection } from './lib/scale.js';
 import type { Section } from './lib/section.js';
 
 /** The benchmark's sections, in run order. Add a section by appending it here. */
-export const SECTIONS: Section[] = [scaleSection, peerSection, queryPathSection, reindexSection, concurrencySection, coldStartSection];
+export const SECTIONS: Section[] = [
+  scaleSection,
+  peerSection,
+  queryPathSection,
+  reindexSection,
+  concurrencySection,
+  coldStartSection,
+  insightsSection,
+];

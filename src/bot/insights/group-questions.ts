@@ -30,17 +30,17 @@ interface Bucket {
  * whose terms it mostly shares, found through an index from term to groups rather than by comparing
  * every pair, which keeps 100,000 questions fast.
  */
-export function groupQuestions(questions: ReadonlyArray<{ question: string; at: number }>): QuestionGroup[] {
+export function groupQuestions(questions: ReadonlyArray<{ question: string; count?: number; lastAsked: number }>): QuestionGroup[] {
   const exact = new Map<string, Bucket>();
-  for (const { question, at } of questions) {
+  for (const { question, count = 1, lastAsked: at } of questions) {
     const t = [...new Set(terms(question))].sort();
     const key = t.length > 0 ? t.join(' ') : `\u0000${question.trim().toLowerCase()}`;
     let bucket = exact.get(key);
     if (!bucket) exact.set(key, (bucket = { terms: t, count: 0, lastAsked: 0, texts: new Map() }));
-    bucket.count++;
+    bucket.count += count;
     bucket.lastAsked = Math.max(bucket.lastAsked, at);
     const text = bucket.texts.get(question) ?? { count: 0, last: 0 };
-    bucket.texts.set(question, { count: text.count + 1, last: Math.max(text.last, at) });
+    bucket.texts.set(question, { count: text.count + count, last: Math.max(text.last, at) });
   }
 
   const groups: Bucket[] = [];
@@ -55,7 +55,10 @@ export function groupQuestions(questions: ReadonlyArray<{ question: string; at: 
     const group = groups[target]!;
     group.count += bucket.count;
     group.lastAsked = Math.max(group.lastAsked, bucket.lastAsked);
-    for (const [text, seen] of bucket.texts) group.texts.set(text, seen);
+    for (const [text, seen] of bucket.texts) {
+      const had = group.texts.get(text);
+      group.texts.set(text, had ? { count: had.count + seen.count, last: Math.max(had.last, seen.last) } : seen);
+    }
   }
   return groups
     .sort((a, b) => b.count - a.count || b.lastAsked - a.lastAsked)

@@ -47,9 +47,9 @@ function unknownNames(rows: PeriodData['notCovered']): InsightsReport['unknownNa
     if (r.reason !== 'unknown-name' || !r.term) continue;
     const key = r.term.toLowerCase();
     const entry = byKey.get(key) ?? { spellings: new Map(), count: 0, lastAsked: 0 };
-    entry.spellings.set(r.term, (entry.spellings.get(r.term) ?? 0) + 1);
-    entry.count++;
-    entry.lastAsked = Math.max(entry.lastAsked, r.at);
+    entry.spellings.set(r.term, (entry.spellings.get(r.term) ?? 0) + r.count);
+    entry.count += r.count;
+    entry.lastAsked = Math.max(entry.lastAsked, r.lastAsked);
     byKey.set(key, entry);
   }
   return [...byKey.values()]

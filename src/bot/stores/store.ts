@@ -93,7 +93,8 @@ export interface QuestionLog {
 /** The raw material of the insights report (see src/bot/insights/report.ts). */
 export interface PeriodData {
   outcomes: Record<QuestionOutcome, number>;
-  notCovered: Array<{ question: string; at: number; reason: string | null; term: string | null }>;
+  /** Not-covered questions, one row per distinct text (and reason, term), with how often and when last asked. */
+  notCovered: Array<{ question: string; count: number; lastAsked: number; reason: string | null; term: string | null }>;
   downVotes: Array<{ answerId: string; question: string; at: number; citations: VoteRecord['citations'] }>;
   citedArticleIds: string[];
 }

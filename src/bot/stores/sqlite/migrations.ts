@@ -36,6 +36,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX questions_member ON questions (member);
       CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
   },
+  {
+    version: 2,
+    name: 'covering index for the articles cited in a period',
+    // "Articles never cited" reads article_ids of every answered question in the period; with the
+    // column in the index that is one index scan instead of a table lookup per question.
+    sql: 'CREATE INDEX questions_outcome_at_articles ON questions (outcome, at, article_ids);',
+  },
 ];
 
 /** The newest schema version this code knows. */

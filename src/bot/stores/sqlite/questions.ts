@@ -41,11 +41,17 @@ export class SqliteQuestionLog implements QuestionLog {
         n: number;
       }>;
       for (const { outcome, n } of counts) outcomes[outcome] = n;
+      // Counted in SQL: the same questions come back again and again, and each distinct one is analysed once.
       const notCovered = this.db
-        .prepare("SELECT question, at, reason, term FROM questions WHERE outcome = 'not-covered' AND at >= ? ORDER BY at")
+        .prepare(
+          `SELECT question, reason, term, count(*) AS count, max(at) AS lastAsked FROM questions
+           WHERE outcome = 'not-covered' AND at >= ? GROUP BY question, reason, term`,
+        )
         .all(since) as PeriodData['notCovered'];
       const cited = this.db
-        .prepare("SELECT DISTINCT j.value AS id FROM questions q, json_each(q.article_ids) j WHERE q.outcome = 'answered' AND q.at >= ?")
+        .prepare(
+          "SELECT DISTINCT j.value AS id FROM (SELECT DISTINCT article_ids FROM questions WHERE outcome = 'answered' AND at >= ?) q, json_each(q.article_ids) j",
+        )
         .all(since) as Array<{ id: string }>;
       const down = this.db
         .prepare("SELECT answer_id, question, at, citations FROM votes WHERE vote = 'down' AND at >= ? ORDER BY at DESC")

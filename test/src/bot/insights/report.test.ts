@@ -5,11 +5,11 @@ import { buildReport } from '../../../../src/bot/insights/report.js';
 describe('groupQuestions', () => {
   test('counts wordings of one question together on their key terms, most asked first, with the last time asked', () => {
     const groups = groupQuestions([
-      { question: 'When did Albania cut ties with Iran?', at: 1 },
-      { question: 'when did albania cut its ties with iran', at: 5 },
-      { question: 'When did Albania cut ties with Iran?', at: 3 },
-      { question: 'Who leads Hezbollah?', at: 4 },
-      { question: '???', at: 2 },
+      { question: 'When did Albania cut ties with Iran?', lastAsked: 1 },
+      { question: 'when did albania cut its ties with iran', lastAsked: 5 },
+      { question: 'When did Albania cut ties with Iran?', lastAsked: 3 },
+      { question: 'Who leads Hezbollah?', lastAsked: 4 },
+      { question: '???', lastAsked: 2 },
     ]);
     expect(groups.map((g) => [g.example, g.count, g.lastAsked])).toEqual([
       ['When did Albania cut ties with Iran?', 3, 5],
@@ -22,8 +22,8 @@ describe('groupQuestions', () => {
 
   test('questions sharing less than half their key terms stay apart', () => {
     const groups = groupQuestions([
-      { question: 'What did Microsoft find about the attackers?', at: 1 },
-      { question: 'What did NATO say about the attackers?', at: 2 },
+      { question: 'What did Microsoft find about the attackers?', lastAsked: 1 },
+      { question: 'What did NATO say about the attackers?', lastAsked: 2 },
     ]);
     expect(groups).toHaveLength(2);
   });
@@ -34,8 +34,8 @@ describe('reportCsv', () => {
     const data = {
       outcomes: { answered: 0, 'not-covered': 2, refused: 0, error: 0 },
       notCovered: [
-        { question: '=HYPERLINK("http://x","click")', at: 0, reason: null, term: null },
-        { question: 'Why, "exactly"?\nReally', at: 0, reason: null, term: null },
+        { question: '=HYPERLINK("http://x","click")', count: 1, lastAsked: 0, reason: null, term: null },
+        { question: 'Why, "exactly"?\nReally', count: 1, lastAsked: 0, reason: null, term: null },
       ],
       downVotes: [],
       citedArticleIds: [],

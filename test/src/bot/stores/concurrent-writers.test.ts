@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnScript } from '../../../../harness/spawn-script.js';
+import { MIGRATIONS } from '../../../../src/bot/stores/sqlite/migrations.js';
 import { SqliteStore } from '../../../../src/bot/stores/sqlite/sqlite-store.js';
 
 /**
@@ -34,6 +35,6 @@ test('several processes write to one fresh database at once and every write land
     Array.from({ length: WRITERS }, (_, i) => ({ member: `member-${i}`, n: EACH })),
   );
   expect(store.db.prepare('SELECT count(*) AS n FROM votes').get()).toEqual({ n: WRITERS * EACH });
-  expect(store.db.prepare('SELECT count(*) AS n FROM migrations').get()).toEqual({ n: 1 });
+  expect(store.db.prepare('SELECT count(*) AS n FROM migrations').get()).toEqual({ n: MIGRATIONS.length });
   await store.close();
 });

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { migrate, SCHEMA_VERSION } from '../../../../src/bot/stores/sqlite/migrations.js';
+import { migrate, MIGRATIONS } from '../../../../src/bot/stores/sqlite/migrations.js';
 import { DAY_MS, SqliteStore } from '../../../../src/bot/stores/sqlite/sqlite-store.js';
 import { answered, entry } from '../../../helpers/store-fixtures.js';
 
@@ -21,22 +21,21 @@ describe('SqliteStore', () => {
     const store = open();
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(Number(store.db.pragma('busy_timeout', { simple: true }))).toBeGreaterThan(0);
-    expect(store.db.prepare('SELECT version FROM migrations').all()).toEqual([{ version: SCHEMA_VERSION }]);
+    expect(store.db.prepare('SELECT version FROM migrations ORDER BY version').all()).toEqual(
+      MIGRATIONS.map((m) => ({ version: m.version })),
+    );
     expect(migrate(store.db)).toEqual([]);
     await store.close();
     const again = open();
-    expect(again.db.prepare('SELECT count(*) AS n FROM migrations').get()).toEqual({ n: 1 });
+    expect(again.db.prepare('SELECT count(*) AS n FROM migrations').get()).toEqual({ n: MIGRATIONS.length });
     await again.close();
   });
 
   test('a later migration is applied on the next open, after the ones already there', () => {
     const db = new Database(file);
     migrate(db);
-    const applied = migrate(db, [
-      { version: 1, name: 'old', sql: '' },
-      { version: 2, name: 'add a column', sql: 'ALTER TABLE answers ADD COLUMN extra TEXT' },
-    ]);
-    expect(applied).toEqual([2]);
+    const applied = migrate(db, [...MIGRATIONS, { version: 99, name: 'add a column', sql: 'ALTER TABLE answers ADD COLUMN extra TEXT' }]);
+    expect(applied).toEqual([99]);
     expect((db.prepare('PRAGMA table_info(answers)').all() as Array<{ name: string }>).map((c) => c.name)).toContain('extra');
     db.close();
   });
