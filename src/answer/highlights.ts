@@ -16,6 +16,7 @@ const WEAK_TERM_WEIGHT = 0.5;
  * The parts of a verbatim quote to show in bold: the date, duration, number, amount or name the
  * question asks for, the reason from its "because" (or like) to the end of that clause, or else the one clause that matches the question's words best. Spans are
  * offsets into `quote`, sorted, non-overlapping and never empty; the quote itself is not touched.
+ * A span starts and ends on a word, or on a quotation mark that pairs with one inside it.
  * A quote of a single clause gets no clause highlight: bolding all of it would point at nothing.
  */
 export function highlights(quote: string, query: AnalysedQuery): TextSpan[] {
@@ -115,12 +116,22 @@ function matchScore(words: ReadonlySet<string>, query: AnalysedQuery): number {
   return score;
 }
 
-/** Narrows a span to start and end on a word character; undefined when nothing is left. */
+/**
+ * Narrows a span to start and end on a word character; undefined when nothing is left. A quotation
+ * mark just outside that pairs with one inside is taken in, so the bold never splits a quotation.
+ */
 function trim(quote: string, span: TextSpan): TextSpan | undefined {
   let { start, end } = span;
   while (start < end && !EDGE.test(quote.charAt(start))) start++;
   while (end > start && !EDGE.test(quote.charAt(end - 1))) end--;
-  return end > start ? { start, end } : undefined;
+  if (end <= start) return undefined;
+  const count = (mark: string) => quote.slice(start, end).split(mark).length - 1;
+  const [opens, closes] = [count('“'), count('”')];
+  if (opens > closes && quote.charAt(end) === '”') end++;
+  if (closes > opens && quote.charAt(start - 1) === '“') start--;
+  if (count('"') % 2 === 1 && quote.charAt(end) === '"') end++;
+  else if (count('"') % 2 === 1 && quote.charAt(start - 1) === '"') start--;
+  return { start, end };
 }
 
 /** Sorts spans and joins those that overlap, touch, or are only a space or comma apart. */

@@ -62,6 +62,16 @@ describe('highlights', () => {
     ]);
   });
 
+  test('a highlight takes in the quotation mark that closes or opens one inside it', () => {
+    const quote = 'In 2018, Tirana expelled two Iranian diplomats for “threatening national security”.';
+    expect(bolded(quote, 'Why were the diplomats expelled?')).toEqual([
+      'Tirana expelled two Iranian diplomats for “threatening national security”',
+    ]);
+    // A quotation that began outside the highlight is not the highlight's to close.
+    const cut = 'It was “not an operation by criminal groups, but a State-sponsored attack,” Rama said.';
+    expect(bolded(cut, 'Was it a State-sponsored attack?')).toEqual(['but a State-sponsored attack']);
+  });
+
   test('a quote of one clause, or one sharing no word with the question, gets no highlight', () => {
     expect(bolded('Albania cut diplomatic ties with Iran.', 'Why did Albania cut ties?')).toEqual([]);
     expect(bolded('Officials met, and talks went on.', 'Why did Albania cut ties?')).toEqual([]);
