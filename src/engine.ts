@@ -13,6 +13,7 @@ import type { PreviousQuestion } from './query/follow-up.js';
 import type { AnalysedQuery } from './query/query.js';
 import { Retriever, type Retrieval } from './retrieval/retriever.js';
 import { SentenceIndex } from './answer/sentence-index.js';
+import { similarityTo } from './index/sentence-vectors.js';
 import type { Answer, Embedder, IndexStatus, Passage, RetrievalMode, ScoredPassage } from './types.js';
 
 export { manifestPath } from './index/index-store.js';
@@ -71,7 +72,9 @@ export class Engine {
     private readonly logger: Logger,
   ) {
     this.articles = new Map(index.articles.map((a) => [a.id, a]));
-    this.retriever = new Retriever(index, embedder, mode);
+    // A model that the calibration found unable to separate off-topic questions gets no vote in fusion.
+    const calibrated = typeof index.manifest.calibration?.threshold === 'number';
+    this.retriever = new Retriever(index, embedder, mode, calibrated || mode === 'vector' ? VECTOR_WEIGHT : 0);
     this.sentences = new SentenceIndex(index.passages, (id) => this.articles.get(id)!.text);
   }
 
@@ -151,6 +154,9 @@ export class Engine {
         sentences: this.sentences,
         meta: (id) => this.articles.get(id)!,
         ...(this.meaningThreshold !== null ? { minSimilarity: this.meaningThreshold } : {}),
+        ...(this.meaningThreshold !== null && retrieval.queryVector && this.index.sentenceVectors
+          ? { sentenceSimilarity: similarityTo(retrieval.queryVector, this.index.sentenceVectors) }
+          : {}),
       }),
     );
   }
@@ -238,3 +244,6 @@ function notCoveredReason(query: AnalysedQuery, unmentioned: string | undefined)
   if (query.unknown.length) return { reason: 'unknown-word', term: query.unknown[0]! };
   return { reason: 'below-threshold' };
 }
+
+/** Weight of a calibrated model's ranking in fusion, against BM25's 1. */
+const VECTOR_WEIGHT = 1;

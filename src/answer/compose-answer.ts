@@ -14,6 +14,8 @@ export interface ComposeInput {
   meta: (articleId: string) => { title: string; outlet?: string; url?: string };
   /** Similarity at which a passage counts as relevant without shared words (calibrated models only). */
   minSimilarity?: number;
+  /** Hybrid mode: cosine similarity of sentence i (SentenceIndex numbering) to the question. */
+  sentenceSimilarity?: (sentenceIndex: number) => number;
 }
 
 export interface Composed {
@@ -39,6 +41,8 @@ const PASSAGE_WEIGHT = 0.25;
 const WEAK_WEIGHT = 0.35;
 /** Bonus for holding the kind of answer asked for (a date for "when"). Ranks; never decides coverage. */
 const ANSWER_TYPE_BONUS = 0.15;
+/** Weight of a sentence's similarity to the question (hybrid mode). Ranks; never decides coverage. */
+const SENTENCE_SIMILARITY_WEIGHT = 0.3;
 
 interface Candidate {
   sentence: number;
@@ -129,6 +133,7 @@ export function composeAnswer(input: ComposeInput): Composed {
   for (const doc of passageStrength.keys()) for (const s of sentences.ofPassage(doc)) pool.add(s);
   for (const hit of sentences.bm25.search(query.expanded, SENTENCE_HITS_CONSIDERED)) pool.add(hit.doc);
 
+  const meaning = (s: number) => SENTENCE_SIMILARITY_WEIGHT * Math.max(0, Math.min(1, input.sentenceSimilarity?.(s) ?? 0));
   const candidates: Candidate[] = [...pool].map((s) => {
     const entry = sentences.sentences[s]!;
     const passage = entry.passages.reduce((a, b) => ((passageStrength.get(b) ?? 0) > (passageStrength.get(a) ?? 0) ? b : a));
@@ -139,7 +144,7 @@ export function composeAnswer(input: ComposeInput): Composed {
       sentence: s,
       coverage: cov,
       passage,
-      score: (cov.share + PASSAGE_WEIGHT * (passageStrength.get(passage) ?? 0) + typeBonus) * shortPenalty,
+      score: (cov.share + PASSAGE_WEIGHT * (passageStrength.get(passage) ?? 0) + typeBonus + meaning(s)) * shortPenalty,
     };
   });
   candidates.sort((a, b) => b.score - a.score || a.sentence - b.sentence);

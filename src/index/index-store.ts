@@ -4,6 +4,7 @@ import path from 'node:path';
 import { VectorIndex } from './vector-index.js';
 import { parseCorpusFile, type StoredArticle } from './corpus-file.js';
 import { checkHnswFile } from './hnsw-file.js';
+import { sentenceKeys } from './sentence-vectors.js';
 import { IndexCorruptError, IndexMissingError } from '../errors.js';
 import { manifestPath, parseManifest, type FileRecord, type Manifest } from './manifest.js';
 import type { Passage } from '../types.js';
@@ -29,6 +30,8 @@ export interface StoredIndex {
   /** Row i is passage i's vector; null for a keyword-only index. */
   vectors: Float32Array[] | null;
   vectorIndex: VectorIndex | null;
+  /** Row i is the vector of sentence i in `sentenceKeys` order; null without a model. */
+  sentenceVectors?: Float32Array[] | null;
 }
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
@@ -80,7 +83,17 @@ export async function readIndex(dir: string): Promise<StoredIndex> {
     checkHnswFile(hnsw, { name: manifest.files.hnsw.name, count: manifest.passageCount, dimensions, ...manifest.hnsw });
     vectorIndex = await VectorIndex.load(path.join(dir, manifest.files.hnsw.name), dimensions);
   }
-  return { manifest, articles, passages, vectors, vectorIndex };
+  let sentenceVectors: Float32Array[] | null = null;
+  if (manifest.model && manifest.files.sentences) {
+    const { dimensions } = manifest.model;
+    const rows = await readVerified(dir, manifest.files.sentences);
+    const expected = sentenceKeys(passages).length;
+    if (rows.length !== expected * dimensions * 4) {
+      throw new IndexCorruptError(`sentence vector file holds ${rows.length} bytes, not ${expected} rows of ${dimensions} dimensions`);
+    }
+    sentenceVectors = splitRows(rows, dimensions);
+  }
+  return { manifest, articles, passages, vectors, vectorIndex, sentenceVectors };
 }
 
 function splitRows(data: Buffer, dimensions: number): Float32Array[] {

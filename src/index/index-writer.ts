@@ -15,6 +15,13 @@ import type { Passage, SkippedArticle } from '../types.js';
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
+/** Rows of equal length as the bytes of one float32 array. */
+function flatten(rows: readonly Float32Array[], dimensions: number): Uint8Array {
+  const flat = new Float32Array(rows.length * dimensions);
+  rows.forEach((v, i) => flat.set(v, i * dimensions));
+  return new Uint8Array(flat.buffer);
+}
+
 /** What a reindex hands over to be written. */
 export interface IndexContents {
   articles: StoredArticle[];
@@ -24,6 +31,8 @@ export interface IndexContents {
   vectors: Float32Array[] | null;
   chunkerVersion: number;
   calibration?: Calibration;
+  /** One per distinct sentence, in `sentenceKeys` order (indexes with a model only). */
+  sentenceVectors?: Float32Array[] | null;
 }
 
 /** Writes a new generation of the index and switches the manifest to it. Returns the manifest. */
@@ -38,15 +47,16 @@ export async function writeIndex(dir: string, contents: IndexContents): Promise<
     corpus: await write(`corpus-${generation}.json`, JSON.stringify({ articles: contents.articles, passages: contents.passages })),
   };
   if (contents.model && contents.vectors) {
-    const flat = new Float32Array(contents.vectors.length * contents.model.dimensions);
-    contents.vectors.forEach((v, i) => flat.set(v, i * contents.model!.dimensions));
-    files.vectors = await write(`vectors-${generation}.f32`, new Uint8Array(flat.buffer));
+    files.vectors = await write(`vectors-${generation}.f32`, flatten(contents.vectors, contents.model.dimensions));
     const hnswName = `hnsw-${generation}.bin`;
     const temp = tempPathFor(path.join(dir, hnswName));
     await VectorIndex.build(contents.vectors, contents.model.dimensions).save(temp);
     await commitTempFile(temp, path.join(dir, hnswName));
     const data = await readFile(path.join(dir, hnswName));
     files.hnsw = { name: hnswName, bytes: data.length, sha256: sha256(data) };
+    if (contents.sentenceVectors) {
+      files.sentences = await write(`sentences-${generation}.f32`, flatten(contents.sentenceVectors, contents.model.dimensions));
+    }
   }
   const perArticle = new Map<string, number>();
   for (const p of contents.passages) perArticle.set(p.articleId, (perArticle.get(p.articleId) ?? 0) + 1);
@@ -78,7 +88,7 @@ export async function removeDebris(dir: string, keep: Manifest): Promise<string[
   const referenced = new Set([MANIFEST_FILE, ...Object.values(keep.files).map((f) => f.name)]);
   const removed: string[] = [];
   for (const name of await readdir(dir)) {
-    const generated = /^(corpus|vectors|hnsw)-/.test(name) || name.includes(TEMP_MARKER);
+    const generated = /^(corpus|vectors|hnsw|sentences)-/.test(name) || name.includes(TEMP_MARKER);
     if (generated && !referenced.has(name)) {
       await rm(path.join(dir, name), { force: true });
       removed.push(name);

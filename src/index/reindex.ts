@@ -5,6 +5,7 @@ import { readIndex, writeIndex, type StoredArticle, type StoredIndex } from './i
 import { silentLogger, type Logger } from '../logger.js';
 import { withReindexLock } from './reindex-lock.js';
 import { calibrate, type Calibration } from './calibration.js';
+import { embedSentences } from './sentence-vectors.js';
 import type { Embedder, Passage, SkippedArticle } from '../types.js';
 
 export interface ReindexOptions {
@@ -31,6 +32,9 @@ export interface ReindexSummary {
   passages: number;
   /** Passages whose vectors were computed this run (0 when nothing changed). */
   embedded: number;
+  /** Distinct sentences indexed, and those whose vectors were computed this run. */
+  sentences: number;
+  embeddedSentences: number;
   model: string | null;
   seconds: number;
   /** Why the previous index could not be reused, if it could not. */
@@ -85,6 +89,8 @@ async function reindexUnlocked(options: ReindexOptions): Promise<ReindexSummary>
     skipped,
     passages: 0,
     embedded: 0,
+    sentences: 0,
+    embeddedSentences: 0,
     model: model?.id ?? null,
     seconds: 0,
     ...(problem ? { previousProblem: problem } : {}),
@@ -121,6 +127,17 @@ async function reindexUnlocked(options: ReindexOptions): Promise<ReindexSummary>
     }
     summary.embedded = todo.length;
   }
+  // Sentence vectors, incrementally like passages: those of unchanged articles are carried over.
+  let sentenceVectors: Float32Array[] | null = null;
+  if (embedder) {
+    const reusable = vectorsReusable && previous?.sentenceVectors ? new Set(summary.unchanged) : null;
+    const texts = new Map(articles.map((a) => [a.id, a.text]));
+    const previousSentences = reusable ? { passages: previous!.passages, vectors: previous!.sentenceVectors!, reusable } : null;
+    const result = await embedSentences(embedder, passages, (id) => texts.get(id)!, previousSentences, options.batchSize);
+    sentenceVectors = result.vectors;
+    summary.sentences = result.vectors.length;
+    summary.embeddedSentences = result.embedded;
+  }
 
   const stored: StoredArticle[] = articles.map(({ blocks: _blocks, ...rest }) => rest);
   // Off-topic probes and article titles against this corpus: decides when meaning alone may answer.
@@ -134,6 +151,7 @@ async function reindexUnlocked(options: ReindexOptions): Promise<ReindexSummary>
     vectors: embedder ? (vectors as Float32Array[]) : null,
     chunkerVersion: CHUNKER_VERSION,
     ...(calibration ? { calibration } : {}),
+    sentenceVectors,
   });
   summary.passages = passages.length;
   summary.seconds = (performance.now() - started) / 1000;

@@ -22,6 +22,7 @@ export async function staleness(
     return `index built with ${index.manifest.model?.id ?? 'no model'}, configured model is ${embedder.modelId}`;
   }
   if (embedder && index.manifest.calibration?.probesVersion !== CALIBRATION_PROBES_VERSION) return 'model not calibrated';
+  if (embedder && !index.sentenceVectors) return 'no sentence vectors';
   const { articles, skipped } = await loadCorpus(articlesDir);
   const stored = new Map(index.manifest.articles.map((a) => [a.id, a.hash]));
   const changed = articles.length !== stored.size || articles.some((a) => stored.get(a.id) !== a.hash);

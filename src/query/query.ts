@@ -33,6 +33,8 @@ export interface AnalysedQuery {
   unknown: string[];
   /** Terms that count for less than 1: a follow-up's terms carried from the question before it. */
   weights?: ReadonlyMap<string, number>;
+  /** Typed word → the article word spelling correction took it for ("atack" → "attack"). */
+  corrections?: ReadonlyMap<string, string>;
 }
 
 const WEAK_TERMS = new Set([...WEAK_WORDS].map((w) => stem(lemma(w))));

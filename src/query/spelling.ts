@@ -49,6 +49,7 @@ export function withSpellings(
   const dropped = new Set<string>();
   const unknown: string[] = [];
   const names = [...query.names];
+  const corrections = new Map<string, string>();
   for (const term of query.terms) {
     if (mentionedIn(index, term, alternatives)) continue;
     const word = query.surface.get(term);
@@ -72,6 +73,7 @@ export function withSpellings(
       continue;
     }
     alternatives.set(term, [...(alternatives.get(term) ?? []), { term: stem(lemma(near)), weight: SPELLING_WEIGHT }]);
+    corrections.set(word, near);
     corrected = true;
   }
   if (!corrected && !dropped.size && !unknown.length && names.length === query.names.length) return query;
@@ -84,5 +86,6 @@ export function withSpellings(
     expanded: expand(terms, alternatives),
     names: names.filter((n) => !dropped.has(n.term)),
     unknown,
+    ...(corrections.size ? { corrections } : {}),
   };
 }

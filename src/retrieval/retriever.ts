@@ -23,6 +23,8 @@ export interface Retrieval {
   /** Per-passage BM25 and vector scores, for debugging retrieval. */
   bm25: Map<number, number>;
   similarity: Map<number, number>;
+  /** The question's vector, when there was a vector search (for sentence similarity). */
+  queryVector?: Float32Array;
   timings: Record<string, number>;
 }
 
@@ -35,6 +37,12 @@ export class Retriever {
     private readonly index: StoredIndex,
     private readonly embedder: Embedder | null,
     readonly mode: RetrievalMode,
+    /**
+     * Weight of the vector ranking in fusion. 0 for a model whose calibration found it does not
+     * tell off-topic questions apart: it is still searched (for `/sources` debugging and sentence
+     * similarity) but gets no vote, since a ranking no better than chance only reshuffles BM25's.
+     */
+    private readonly vectorWeight = 1,
   ) {
     this.bm25 = new Bm25Index(index.passages.map((p) => terms(`${p.title} ${p.text}`)));
     this.vocabulary = new Vocabulary(index.passages.map((p) => `${p.title} ${p.text}`));
@@ -52,6 +60,7 @@ export class Retriever {
     const lists: RankedList[] = [];
     const bm25 = new Map<number, number>();
     const similarity = new Map<number, number>();
+    let queryVector: Float32Array | undefined;
 
     if (this.mode !== 'vector') {
       const t = performance.now();
@@ -62,11 +71,13 @@ export class Retriever {
     if (this.mode !== 'keyword' && this.embedder && this.index.vectorIndex) {
       let t = performance.now();
       // A follow-up's meaning includes the subject it carried in: "when did that happen?" alone means nothing.
-      const vector = await this.embedder.embedQuery(context ? `${context} ${question}` : question);
+      // The model sees the question as spelling correction read it: a typo is not a word it knows.
+      const asked = respelled(question, query.corrections);
+      const vector = (queryVector = await this.embedder.embedQuery(context ? `${context} ${asked}` : asked));
       lap('embed', t);
       t = performance.now();
       for (const hit of this.index.vectorIndex.search(vector, CANDIDATES)) similarity.set(hit.doc, hit.similarity);
-      lists.push({ ids: [...similarity.keys()] });
+      if (this.vectorWeight > 0) lists.push({ ids: [...similarity.keys()], weight: this.vectorWeight });
       lap('vector', t);
     }
     const t = performance.now();
@@ -75,6 +86,12 @@ export class Retriever {
       ...(similarity.has(h.doc) ? { similarity: similarity.get(h.doc)! } : {}),
     }));
     lap('fusion', t);
-    return { query, hits, bm25, similarity, timings };
+    return { query, hits, bm25, similarity, timings, ...(queryVector ? { queryVector } : {}) };
   }
+}
+
+/** `question` with each corrected word replaced by the article word it was taken for. */
+export function respelled(question: string, corrections: ReadonlyMap<string, string> | undefined): string {
+  if (!corrections?.size) return question;
+  return question.replace(/[\p{L}\p{N}'’-]+/gu, (word) => corrections.get(word) ?? corrections.get(word.toLowerCase()) ?? word);
 }

@@ -80,7 +80,8 @@ describe('Engine', () => {
     expect(stale.status().modeReason).toMatch(/no vectors for casefile\/another/);
     const rebuilt = await Engine.open({ config: ws.config, embedder: other });
     expect(rebuilt.status()).toMatchObject({ mode: 'hybrid', model: 'casefile/another' });
-    expect(other.embedded).toBe(rebuilt.status().passages);
+    const sentences = (await readIndex(ws.embeddingsDir)).sentenceVectors!.length;
+    expect(other.embedded).toBe(rebuilt.status().passages + sentences);
   });
 
   it('rebuilds a damaged index instead of crashing', async () => {

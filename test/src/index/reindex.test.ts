@@ -1,6 +1,7 @@
 import { appendFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readIndex } from '../../../src/index/index-store.js';
+import { sentenceKeys } from '../../../src/index/sentence-vectors.js';
 import { reindex } from '../../../src/index/reindex.js';
 import type { Embedder } from '../../../src/types.js';
 import { countingEmbedder, loadTinyEmbedder } from '../../helpers/tiny-embedder.js';
@@ -22,11 +23,14 @@ describe('reindex', () => {
     const files = (await readdir(ws.articlesDir)).filter((f) => f.endsWith('.txt')).length;
     expect(cold.added).toHaveLength(files);
     expect(cold.embedded).toBe(cold.passages);
-    expect(first.embedded).toBe(cold.passages);
+    // Passages and, once each, their sentences (overlapping passages share sentences).
+    expect(cold.embeddedSentences).toBe(cold.sentences);
+    expect(first.embedded).toBe(cold.passages + cold.sentences);
 
     const second = countingEmbedder(tiny);
     const warm = await run(second);
     expect(second.embedded).toBe(0);
+    expect(warm.embeddedSentences).toBe(0);
     expect(warm.unchanged).toHaveLength(files);
     expect(warm.passages).toBe(cold.passages);
     const index = await readIndex(ws.embeddingsDir);
@@ -44,7 +48,10 @@ describe('reindex', () => {
     const index = await readIndex(ws.embeddingsDir);
     expect(summary.changed).toEqual([changedId]);
     expect(summary.removed).toEqual([removed!.replace(/\.txt$/, '')]);
-    expect(counter.embedded).toBe(index.passages.filter((p) => p.articleId === changedId).length);
+    const own = index.passages.filter((p) => p.articleId === changedId);
+    expect(counter.embedded).toBe(own.length + sentenceKeys(own).length);
+    expect(summary.embeddedSentences).toBe(sentenceKeys(own).length);
+    expect(index.sentenceVectors).toHaveLength(summary.sentences);
     expect(index.passages.some((p) => p.articleId === summary.removed[0])).toBe(false);
     expect(index.passages.some((p) => p.text.includes('further statement on Thursday'))).toBe(true);
   });
@@ -63,7 +70,7 @@ describe('reindex', () => {
     await run(tiny);
     const other = countingEmbedder(tiny, { modelId: 'casefile/other-model' });
     const summary = await run(other);
-    expect(other.embedded).toBe(summary.passages);
+    expect(other.embedded).toBe(summary.passages + summary.sentences);
     expect((await readIndex(ws.embeddingsDir)).manifest.model?.id).toBe('casefile/other-model');
   });
 
