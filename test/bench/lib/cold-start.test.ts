@@ -13,7 +13,7 @@ describe('cold-start section (tiny model and keyword mode, one start after the f
     const section = createColdStartSection({ starts: () => 1, models: (root) => benchModels(root).slice(0, 1) });
     result = await section.run({ options: parseArgs(['--quick'], ROOT), root: ROOT, log: () => {} });
     runs = (result.data as { runs: ColdStartRun[] }).runs;
-  }, 120_000);
+  }, 240_000);
 
   it('starts a real process per engine that reaches ready in the expected mode and answers', () => {
     expect(runs.map((r) => [r.model, r.mode, r.answered])).toEqual([
@@ -29,6 +29,11 @@ describe('cold-start section (tiny model and keyword mode, one start after the f
         expect(p.wall).toBeGreaterThan(p.ready + p.firstAnswer);
       }
     }
+  });
+
+  it('times npm start itself: the built bot spawned through npm, up to its "bot ready" line', () => {
+    for (const r of runs) expect(r.npmStartReady).toBeGreaterThan(0);
+    expect(result.tables[0]!.columns.at(-1)).toBe('npm start→bot ready');
   });
 
   it('prints the median and the first start for each engine', () => {
