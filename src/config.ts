@@ -42,6 +42,8 @@ const engineShape = {
     .optional()
     .transform((v) => (v ? Number(v) : 30))
     .pipe(z.number().int('must be a whole number of days').min(0).max(3650)),
+  // Empty: guess from the terminal (pretty on a TTY, JSON otherwise); set it under a supervisor.
+  LOG_FORMAT: optionalString.pipe(z.enum(['json', 'pretty']).optional()),
 };
 
 const botShape = {

@@ -25,6 +25,8 @@ export interface EngineOptions {
   config: EngineConfig;
   /** undefined: load the configured model (keyword mode if it can't be); null: keyword mode. */
   embedder?: Embedder | null;
+  /** With `embedder: null`: why there is no model (shown in /sources), when the caller looked for it. */
+  modelReason?: string;
   logger?: Logger;
   /** 'auto': build or update the index when it is missing, damaged or stale. 'never': load as is. */
   refresh?: 'auto' | 'never';
@@ -84,7 +86,7 @@ export class Engine {
     const logger = options.logger ?? silentLogger;
     const articlesDir = resolvePath(config, config.ARTICLES_DIR);
     const embeddingsDir = resolvePath(config, config.EMBEDDINGS_DIR);
-    let reason: string | undefined;
+    let reason = options.modelReason;
     let embedder = options.embedder;
     if (embedder === undefined) ({ embedder, reason } = await resolveEmbedder(config, logger));
     if (embedder === null && !reason) reason = 'no embedding model configured';

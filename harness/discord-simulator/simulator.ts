@@ -22,13 +22,13 @@ export class DiscordSimulator {
     readonly port: number,
   ) {}
 
-  /** Starts the simulator on 127.0.0.1 with an ephemeral port. */
+  /** Starts the simulator on 127.0.0.1, on an ephemeral port unless `options.port` is set. */
   static async start(options: DiscordSimulatorOptions = {}): Promise<DiscordSimulator> {
     const state = createSimulatorState(options);
     const server = createServer(createRestHandler(state));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
+      server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
     });
     const address = server.address();
     if (!address || typeof address === 'string') throw new Error('simulator did not get a TCP port');

@@ -9,6 +9,8 @@ import type { AppliedFault } from './faults.js';
 
 /** Options for `startDiscordSimulator`. Everything has a default matching `interactions.ts`. */
 export interface DiscordSimulatorOptions {
+  /** TCP port on 127.0.0.1; 0 (default) picks a free one. A fixed one lets a test bring a "Discord" back at the same address. */
+  port?: number;
   /** The bot token the simulator accepts (REST `Authorization: Bot …` and gateway IDENTIFY). */
   token?: string;
   /** The bot's user id, which is also its application id (as on Discord). */

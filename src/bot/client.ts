@@ -6,6 +6,7 @@ import type { BotEngine } from './bot-engine.js';
 import { Cooldowns } from './cooldowns.js';
 import { openStore, type OpenedStore } from './stores/open-store.js';
 import { gatewayOptions } from './gateway.js';
+import { GatewayLog } from './gateway-log.js';
 import { InteractionRouter } from './router.js';
 
 /** Where the bot gets the engine for each interaction (an EngineHolder, or a fixed engine in tests). */
@@ -61,9 +62,7 @@ export async function createBot(config: BotConfig, engines: EngineSource, logger
   client.on(Events.Error, (error) => logger.error('discord client error', { error }));
   client.on(Events.Warn, (message) => logger.warn('discord client warning', { message }));
   client.on(Events.ShardError, (error, shardId) => logger.error('gateway connection error', { shardId, error }));
-  client.on(Events.ShardDisconnect, (event, shardId) => logger.warn('gateway disconnected', { shardId, code: event.code }));
-  client.on(Events.ShardReconnecting, (shardId) => logger.info('gateway reconnecting', { shardId }));
-  client.on(Events.ShardResume, (shardId, replayed) => logger.info('gateway resumed', { shardId, replayed }));
+  const gatewayLog = new GatewayLog(logger).attach(client);
 
   let stopped = false;
   return {
@@ -74,7 +73,9 @@ export async function createBot(config: BotConfig, engines: EngineSource, logger
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await client.login(config.DISCORD_TOKEN);
       await ready;
-      logger.info('bot ready', { user: client.user?.tag, applicationId: client.application?.id, commands: router.commandNames });
+      // startupMs: from process start, so an operator sees the whole cold start in one line.
+      const startupMs = Math.round(process.uptime() * 1000);
+      logger.info('bot ready', { user: client.user?.tag, applicationId: client.application?.id, commands: router.commandNames, startupMs });
     },
     async stop() {
       if (stopped) return;
@@ -82,6 +83,7 @@ export async function createBot(config: BotConfig, engines: EngineSource, logger
       router.stopAccepting();
       const drained = await router.drain(options.drainTimeoutMs ?? 20_000);
       if (!drained) logger.warn('stopping with answers still in progress', { pending: router.pending });
+      gatewayLog.stopping();
       await client.destroy();
       // After the drain, so answers in progress can still save their buttons and log their question.
       await opened.close();

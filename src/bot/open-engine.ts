@@ -3,6 +3,7 @@ import { Engine, manifestPath, resolveEmbedder } from '../engine.js';
 import type { Logger } from '../logger.js';
 import type { Embedder } from '../types.js';
 import { EngineHolder, type EngineHolderOptions } from './engine-holder.js';
+import { ModelStateLog } from './model-state.js';
 
 export interface OpenEngineOptions extends Pick<EngineHolderOptions<Engine>, 'debounceMs' | 'pollMs'> {
   /** The model to use (null: keyword only). Omitted: the configured model, loaded here. */
@@ -16,18 +17,30 @@ export interface OpenEngineOptions extends Pick<EngineHolderOptions<Engine>, 'de
  */
 export async function openEngineHolder(config: BotConfig, logger: Logger, options: OpenEngineOptions = {}): Promise<EngineHolder<Engine>> {
   const given = options.embedder !== undefined;
-  const embedder = given ? options.embedder : (await resolveEmbedder(config, logger)).embedder;
+  const modelState = new ModelStateLog(logger);
+  // The model is loaded once and kept; while there is none, each open looks again (quietly: the
+  // state log says "unavailable" once, and again only after the model has come and gone).
+  let embedder: Embedder | null | undefined = options.embedder;
+  let modelReason: string | undefined;
+  const lookForModel = async () => {
+    if (given || embedder) return;
+    const found = await resolveEmbedder(config);
+    modelState.report(found);
+    ({ embedder, reason: modelReason } = found);
+  };
+  await lookForModel();
   let first = true;
   const holder = await EngineHolder.open<Engine>({
     manifest: manifestPath(resolvePath(config, config.EMBEDDINGS_DIR)),
     logger,
     ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
     ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
-    open: () => {
+    open: async () => {
       // Later opens load what the reindex wrote; rebuilding from the bot could race a running reindex.
       const refresh = first ? 'auto' : 'never';
+      if (!first) await lookForModel();
       first = false;
-      return Engine.open({ config, logger, embedder: given ? embedder : (embedder ?? undefined), refresh });
+      return Engine.open({ config, logger, embedder: embedder ?? null, ...(modelReason ? { modelReason } : {}), refresh });
     },
   });
   const status = holder.current().status();

@@ -62,6 +62,7 @@ describe('configuration failures', () => {
     ['DISCORD_CLIENT_ID', { DISCORD_CLIENT_ID: 'my-app' }],
     ['DISCORD_API_BASE', { DISCORD_API_BASE: 'not a url' }],
     ['ASK_COOLDOWN_SECONDS', { ASK_COOLDOWN_SECONDS: 'soon' }],
+    ['LOG_FORMAT', { LOG_FORMAT: 'xml' }],
   ])('a bad %s stops the bot at once, naming the key and never printing the token', async (key, bad) => {
     const run = startMain({ ...valid, ...bad });
     expect(await run.done).toBe(1);
@@ -123,4 +124,28 @@ describe('npm start against the simulator', () => {
       run.child.kill('SIGKILL');
     }
   });
+
+  test('LOG_FORMAT=pretty overrides the guess from the terminal (stderr here is a pipe, which would mean JSON)', async () => {
+    const run = startMain({
+      DISCORD_TOKEN: sim.token,
+      DISCORD_CLIENT_ID: sim.applicationId,
+      DISCORD_API_BASE: sim.apiBase,
+      ARTICLES_DIR: path.join(dir, 'articles'),
+      EMBEDDINGS_DIR: path.join(dir, 'embeddings'),
+      DATA_DIR: path.join(dir, 'data'),
+      MODELS_DIR: path.join(dir, 'no-models'),
+      MODEL_DOWNLOAD: 'false',
+      LOG_FORMAT: 'pretty',
+    });
+    try {
+      await waitForOutput(run, /INFO  bot ready/);
+      run.child.kill('SIGTERM');
+      expect(await run.done).toBe(0);
+      expect(run.output()).toMatch(/^\d\d:\d\d:\d\d\.\d{3} WARN  embedding model unavailable/m);
+      expect(run.output()).not.toMatch(/^\{"time"/m);
+    } finally {
+      run.child.kill('SIGKILL');
+    }
+  });
 });
+
