@@ -15,7 +15,10 @@ HEALTHCHECK and the CI production check; needs only the built files.`;
  * 127.0.0.1. It is compiled with the bot so that a production image needs neither tsx nor curl.
  */
 export async function main(argv = process.argv.slice(2), print = (l: string) => process.stdout.write(l + '\n')): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, 'timeout-ms': { type: 'string' }, help: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: { port: { type: 'string' }, 'timeout-ms': { type: 'string' }, help: { type: 'boolean' } },
+  });
   if (values.help) {
     print(HELP);
     return;

@@ -35,7 +35,8 @@ export async function main(argv = process.argv.slice(2), print = (l: string) => 
   const probe = readmeBlock(readme, 'production-health');
   const { scripts } = JSON.parse(await readFile(path.join(PROJECT_DIR, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
   // Supervisors run the README's last line; people type npm start. They must be the same command.
-  if (scripts.start !== steps.at(-1)!.line) throw new Error(`npm start is "${scripts.start}", the README's start line "${steps.at(-1)!.line}"`);
+  if (scripts.start !== steps.at(-1)!.line)
+    throw new Error(`npm start is "${scripts.start}", the README's start line "${steps.at(-1)!.line}"`);
   const work = await mkdtemp(path.join(os.tmpdir(), 'casefile-production-'));
   const clone = path.join(work, 'casefile');
   const sim = await startDiscordSimulator();
@@ -77,7 +78,10 @@ export async function main(argv = process.argv.slice(2), print = (l: string) => 
         const code = await runLine(step.line, clone, env, print).done;
         if (code !== 0) throw new Error(`"${step.line}" exited ${code}`);
       }
-      const reply = await finalReply(sim.dispatchInteraction(chatInputInteraction({ name: 'ask', options: { question: QUESTION } })), 30_000);
+      const reply = await finalReply(
+        sim.dispatchInteraction(chatInputInteraction({ name: 'ask', options: { question: QUESTION } })),
+        30_000,
+      );
       const text = JSON.stringify(reply.message.embeds ?? []);
       if (!text.includes('24 hours')) throw new Error(`the answer lacks the "24 hours" quote: ${text.slice(0, 500)}`);
       print('== /ask answered with the "24 hours" quote; stopping with SIGTERM');

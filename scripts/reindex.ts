@@ -27,7 +27,10 @@ export function formatSummary(s: ReindexSummary): string {
 /** `npm run reindex`: brings `embeddings/` up to date with the articles folder. */
 export async function main(): Promise<ReindexSummary> {
   const config = loadEngineConfig();
-  const logger = createLogger({ level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, ...(config.LOG_FORMAT ? { format: config.LOG_FORMAT } : {}) });
+  const logger = createLogger({
+    level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL,
+    ...(config.LOG_FORMAT ? { format: config.LOG_FORMAT } : {}),
+  });
   const { embedder, reason } = await resolveEmbedder(config, logger);
   if (!embedder) process.stderr.write(yellow(`No embedding model (${reason}): building a keyword-only index.\n`, process.stderr));
   const bar = progressBar('Embedding');

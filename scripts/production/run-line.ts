@@ -45,7 +45,8 @@ export async function waitForOutput(run: RunningLine, pattern: RegExp, timeoutMs
   void run.done.then(() => (exited = true));
   const until = Date.now() + timeoutMs;
   while (!pattern.test(run.output())) {
-    if (exited || Date.now() > until) throw new Error(`no ${pattern} (${exited ? 'process exited' : 'timed out'}); output:\n${run.output().slice(-3000)}`);
+    if (exited || Date.now() > until)
+      throw new Error(`no ${pattern} (${exited ? 'process exited' : 'timed out'}); output:\n${run.output().slice(-3000)}`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }

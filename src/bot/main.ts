@@ -22,7 +22,11 @@ export async function main(commands: readonly Command[]): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const logger = createLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN], ...(config.LOG_FORMAT ? { format: config.LOG_FORMAT } : {}) });
+  const logger = createLogger({
+    level: config.LOG_LEVEL,
+    secrets: [config.DISCORD_TOKEN],
+    ...(config.LOG_FORMAT ? { format: config.LOG_FORMAT } : {}),
+  });
   process.on('unhandledRejection', (reason) => logger.error('unhandled promise rejection', { error: reason }));
 
   const engines = await openEngineHolder(config, logger);

@@ -28,7 +28,11 @@ describe('gateway logging through an outage (real client; its gateway is a secon
     expect(attempts).toBeGreaterThanOrEqual(6);
     expect(lines.map((l) => l.attempt)).toEqual([1, 2, 4, 8, 16, 32].slice(0, expectedLines(attempts)));
     expect(lines.length).toBeLessThan(attempts);
-    expect(lines.at(-1)).toMatchObject({ shardId: 0, downForMs: expect.any(Number), nextLogAtAttempt: (lines.at(-1)!.attempt as number) * 2 });
+    expect(lines.at(-1)).toMatchObject({
+      shardId: 0,
+      downForMs: expect.any(Number),
+      nextLogAtAttempt: (lines.at(-1)!.attempt as number) * 2,
+    });
 
     const back = new Promise<void>((resolve) => h.bot.client.once(Events.ShardReady, () => resolve()));
     gateway = await startDiscordSimulator({ port: gateway.port }); // same address: resume, or identify anew

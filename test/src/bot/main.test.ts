@@ -138,14 +138,13 @@ describe('npm start against the simulator', () => {
       LOG_FORMAT: 'pretty',
     });
     try {
-      await waitForOutput(run, /INFO  bot ready/);
+      await waitForOutput(run, /INFO {2}bot ready/);
       run.child.kill('SIGTERM');
       expect(await run.done).toBe(0);
-      expect(run.output()).toMatch(/^\d\d:\d\d:\d\d\.\d{3} WARN  embedding model unavailable/m);
+      expect(run.output()).toMatch(/^\d\d:\d\d:\d\d\.\d{3} WARN {2}embedding model unavailable/m);
       expect(run.output()).not.toMatch(/^\{"time"/m);
     } finally {
       run.child.kill('SIGKILL');
     }
   });
 });
-

@@ -13,7 +13,10 @@ const AGAIN = 'embedding model available again: hybrid mode from the next index'
 
 /** A reindex with one more article, so the manifest changes and the holder reloads. */
 async function reindexWithNewArticle(ws: Workspace, n: number): Promise<void> {
-  await writeFile(path.join(ws.articlesDir, `extra-${n}.md`), `# Extra note ${n}\n\nThe embassy in Tirana closed its doors on a Wednesday, note ${n} says.\n`);
+  await writeFile(
+    path.join(ws.articlesDir, `extra-${n}.md`),
+    `# Extra note ${n}\n\nThe embassy in Tirana closed its doors on a Wednesday, note ${n} says.\n`,
+  );
   await reindex({ articlesDir: ws.articlesDir, embeddingsDir: ws.embeddingsDir, embedder: null });
 }
 
