@@ -1,3 +1,4 @@
+import { shardForGuild } from './sharding.js';
 import type { APIUser } from 'discord.js';
 import { BOT_ROLE_PERMISSIONS, DEFAULT_IDS, textChannel, type GuildFixture } from './fixtures.js';
 import type { GatewaySession } from './gateway-session.js';
@@ -9,7 +10,10 @@ export function readyPayload(state: SimulatorState, session: GatewaySession): Re
     v: 10,
     user: state.bot,
     user_settings: {},
-    guilds: state.guilds.map((g) => ({ id: g.id, unavailable: true })),
+    // Each shard hears of its own guilds only.
+    guilds: state.guilds
+      .filter((g) => shardForGuild(g.id, session.shard[1]) === session.shard[0])
+      .map((g) => ({ id: g.id, unavailable: true })),
     session_id: session.id,
     session_type: 'normal',
     resume_gateway_url: state.gatewayUrl,

@@ -2,6 +2,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { guildCreatePayload, readyPayload } from './gateway-payloads.js';
 import { GatewaySession } from './gateway-session.js';
+import { eventGuildId, shardForGuild } from './sharding.js';
 import type { SimulatorState } from './state.js';
 import { WaitableLog } from './waitable-log.js';
 
@@ -48,7 +49,9 @@ export class GatewaySimulator {
   readonly #wss: WebSocketServer;
   readonly #connections = new Set<Connection>();
   #nextConnectionId = 1;
-  #session: GatewaySession | undefined;
+  /** The current session of each shard id; `#latest` is the one most recently identified. */
+  readonly #sessions = new Map<number, GatewaySession>();
+  #latest: GatewaySession | undefined;
 
   constructor(
     private readonly state: SimulatorState,
@@ -65,7 +68,12 @@ export class GatewaySimulator {
 
   /** The id of the current (most recently identified) session. */
   get sessionId(): string | undefined {
-    return this.#session?.id;
+    return this.#latest?.id;
+  }
+
+  /** `[shard_id, num_shards]` of every identified shard, by shard id. */
+  get shards(): Array<[number, number]> {
+    return [...this.#sessions.values()].map((s) => s.shard).sort((a, b) => a[0] - b[0]);
   }
 
   /**
@@ -73,8 +81,15 @@ export class GatewaySimulator {
    * and replayed when it resumes. Returns the sequence number.
    */
   dispatch(t: string, d: unknown): number {
-    const session = this.#session;
-    if (!session) throw new Error(`Cannot dispatch ${t}: no client has identified with the simulator gateway`);
+    if (!this.#latest) throw new Error(`Cannot dispatch ${t}: no client has identified with the simulator gateway`);
+    // As on Discord: a guild's events go to shard (guild_id >> 22) % num_shards, others to shard 0.
+    const session = this.#sessions.get(shardForGuild(eventGuildId(t, d), this.#latest.shard[1]));
+    if (!session) return -1; // that shard has never identified: Discord would not deliver it either
+    return this.#dispatchTo(session, t, d);
+  }
+
+  /** Records `t` on `session` (for replay on resume) and sends it if the session has a socket. */
+  #dispatchTo(session: GatewaySession, t: string, d: unknown): number {
     const event = session.record(t, d);
     const connection = [...this.#connections].find((c) => c.session === session);
     if (connection) this.#send(connection, { op: Op.Dispatch, t, s: event.s, d });
@@ -141,24 +156,31 @@ export class GatewaySimulator {
     if (connection.session) return void connection.socket.close(4005, 'Already authenticated');
     if (d?.token !== this.state.token) return void connection.socket.close(4004, 'Authentication failed');
     if (typeof d.intents !== 'number') return void connection.socket.close(4013, 'Invalid intent(s)');
-    const session = new GatewaySession(d.shard ?? [0, 1]);
-    this.#session = session;
+    const shard = d.shard ?? [0, 1];
+    if (shard[0] < 0 || shard[0] >= shard[1]) return void connection.socket.close(4010, 'Invalid shard');
+    if (this.#latest && this.#latest.shard[1] !== shard[1]) this.#sessions.clear(); // resharded: a new set
+    const session = new GatewaySession(shard);
+    this.#sessions.set(shard[0], session);
+    this.#latest = session;
     this.#attach(connection, session);
-    this.dispatch('READY', readyPayload(this.state, session));
+    this.#dispatchTo(session, 'READY', readyPayload(this.state, session));
     const joinedAt = new Date().toISOString();
-    for (const guild of this.state.guilds) this.dispatch('GUILD_CREATE', guildCreatePayload(guild, this.state.bot, joinedAt));
+    for (const guild of this.state.guilds) {
+      if (shardForGuild(guild.id, shard[1]) === shard[0])
+        this.#dispatchTo(session, 'GUILD_CREATE', guildCreatePayload(guild, this.state.bot, joinedAt));
+    }
   }
 
   #resume(connection: Connection, d: { token?: string; session_id?: string; seq?: number }): void {
     if (d?.token !== this.state.token) return void connection.socket.close(4004, 'Authentication failed');
-    const session = this.#session;
-    if (this.state.resume === 'invalidate' || !session || session.id !== d.session_id) {
+    const session = [...this.#sessions.values()].find((s) => s.id === d.session_id);
+    if (this.state.resume === 'invalidate' || !session) {
       return this.#send(connection, { op: Op.InvalidSession, d: false });
     }
     if (typeof d.seq !== 'number' || d.seq > session.seq) return void connection.socket.close(4007, 'Invalid seq');
     this.#attach(connection, session);
     for (const event of session.missedSince(d.seq)) this.#send(connection, { op: Op.Dispatch, ...event });
-    this.dispatch('RESUMED', { _trace: ['casefile-simulator'] });
+    this.#dispatchTo(session, 'RESUMED', { _trace: ['casefile-simulator'] });
   }
 
   #attach(connection: Connection, session: GatewaySession): void {

@@ -7,7 +7,7 @@ export const applicationRoutes: Route[] = [
   route('GET', '/gateway/bot', 'gatewayBot', true, ({ state }) =>
     ok({
       url: state.gatewayUrl,
-      shards: 1,
+      shards: state.shards,
       // reset_after is also how long @discordjs/ws caches this answer.
       session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
     }),

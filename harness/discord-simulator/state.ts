@@ -27,6 +27,8 @@ export interface DiscordSimulatorOptions {
   interactionDeadlineMs?: number;
   /** What RESUME gets: replay + RESUMED (default), or INVALID_SESSION so the client re-identifies. */
   resume?: 'accept' | 'invalidate';
+  /** Shards `GET /gateway/bot` recommends (default 1), as Discord does from 2,500 guilds on. */
+  shards?: number;
 }
 
 /** One HTTP request as the simulator received and answered it. */
@@ -63,6 +65,7 @@ export interface SimulatorState {
   heartbeatIntervalMs: number;
   interactionDeadlineMs: number;
   resume: 'accept' | 'invalidate';
+  shards: number;
   /** Set once listening: `ws://127.0.0.1:<port>`. */
   gatewayUrl: string;
   interactions: InteractionRegistry;
@@ -83,6 +86,7 @@ export function createSimulatorState(options: DiscordSimulatorOptions): Simulato
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
     interactionDeadlineMs: options.interactionDeadlineMs ?? 3000,
     resume: options.resume ?? 'accept',
+    shards: options.shards ?? 1,
     gatewayUrl: '',
     interactions: new InteractionRegistry(),
     commands: new CommandStore(applicationId),
