@@ -21,6 +21,7 @@ describe('SqliteStore', () => {
     const store = open();
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(Number(store.db.pragma('busy_timeout', { simple: true }))).toBeGreaterThan(0);
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
     expect(store.db.prepare('SELECT version FROM migrations ORDER BY version').all()).toEqual(
       MIGRATIONS.map((m) => ({ version: m.version })),
     );
