@@ -8,6 +8,8 @@ import { keepAnswer } from '../src/bot/keep-answer.js';
 import type { Vote } from '../src/bot/stores/store.js';
 import { passagesMessages } from '../src/bot/views/passages-view.js';
 import { notify, respond } from '../src/bot/respond.js';
+import { keepConversation, openFollowUp, withFollowUpButton } from '../src/bot/follow-up.js';
+import { answerFollowUp } from '../src/bot/follow-up-reply.js';
 import type { Command, CommandContext } from '../src/bot/command.js';
 
 /** `/ask question:<text> [private:<bool>]`: answers with verbatim, numbered quotes from the articles. */
@@ -49,7 +51,9 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
     coverageHint: ctx.engine.coverageHint(),
     articles: articleLookup(ctx.engine),
   });
-  await respond(interaction, message, { ephemeral });
+  // Every reply, "not covered" ones too, can be followed up.
+  const conversationId = await keepConversation(ctx, answer, [], record?.id);
+  await respond(interaction, withFollowUpButton(message, conversationId), { ephemeral });
 }
 
 /** "Show passages": the full passages behind the citations, to the clicker only. */
@@ -96,7 +100,10 @@ function emoji(v: Vote): string {
   return v === 'up' ? '👍' : '👎';
 }
 
-/** Button handlers by action: `ask:passages:<answerId>`, `ask:vote:<up|down>:<answerId>`. */
-export const buttons = { passages: showPassages, vote };
+/** Button handlers by action: `ask:passages:<answerId>`, `ask:vote:<up|down>:<answerId>`, `ask:follow:<conversationId>`. */
+export const buttons = { passages: showPassages, vote, follow: openFollowUp };
 
-export default { data, execute, buttons } satisfies Command;
+/** The follow-up modal `ask:follow:<conversationId>`. */
+export const modals = { follow: answerFollowUp };
+
+export default { data, execute, buttons, modals } satisfies Command;

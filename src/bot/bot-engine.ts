@@ -1,3 +1,4 @@
+import type { AskOptions } from '../engine.js';
 import type { Answer, IndexStatus, Passage, ScoredPassage } from '../types.js';
 
 /**
@@ -5,7 +6,7 @@ import type { Answer, IndexStatus, Passage, ScoredPassage } from '../types.js';
  * views and commands depend on what they call, not on how the engine is built.
  */
 export interface BotEngine {
-  ask(question: string): Promise<Answer>;
+  ask(question: string, options?: AskOptions): Promise<Answer>;
   search(query: string, k?: number): Promise<ScoredPassage[]>;
   status(): IndexStatus;
   passage(id: string): Passage | undefined;

@@ -48,6 +48,7 @@ export async function createBot(config: BotConfig, engines: EngineSource, logger
     feedback: store.votes,
     questions: store.questions,
     member: (userId) => members.of(userId),
+    conversations: store.conversations,
     cooldowns: new Cooldowns(config.ASK_COOLDOWN_SECONDS),
     logger,
   });

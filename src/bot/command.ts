@@ -2,6 +2,7 @@ import type {
   ButtonInteraction,
   ChatInputCommandInteraction,
   MessageContextMenuCommandInteraction,
+  ModalSubmitInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
@@ -9,7 +10,7 @@ import type { LogFields, Logger } from '../logger.js';
 import type { Answer } from '../types.js';
 import type { BotEngine } from './bot-engine.js';
 import type { Cooldowns } from './cooldowns.js';
-import type { AnswerRepository, QuestionCommand, QuestionLog, VoteRepository } from './stores/store.js';
+import type { AnswerRepository, ConversationRepository, QuestionCommand, QuestionLog, VoteRepository } from './stores/store.js';
 
 /** What a command gets besides its interaction. One per interaction. */
 export interface CommandContext {
@@ -25,6 +26,8 @@ export interface CommandContext {
   asked(question: string, command: QuestionCommand): void;
   /** What the engine answered (and the saved answer's id), for the question log. */
   answered(answer: Answer, answerId?: string): void;
+  /** What follow-up questions follow. */
+  conversations: ConversationRepository;
   /** Rate limit shared by everything that queries the engine. */
   cooldowns: Cooldowns;
   /** Bound to this interaction's id, command and user. */
@@ -36,9 +39,14 @@ export interface CommandContext {
 /** Handles a click on a button whose custom id is `<command>:<action>:<args…>`. */
 export type ButtonHandler = (interaction: ButtonInteraction, args: string[], ctx: CommandContext) => Promise<void>;
 
+/** Handles a submitted modal whose custom id is `<command>:<action>:<args…>`. */
+export type ModalHandler = (interaction: ModalSubmitInteraction, args: string[], ctx: CommandContext) => Promise<void>;
+
 interface CommandBase {
   /** Button handlers by action; the command's name is the custom id's first part. */
   buttons?: Record<string, ButtonHandler>;
+  /** Modal handlers by action, routed like buttons. */
+  modals?: Record<string, ModalHandler>;
 }
 
 /** A `/command`. `data` is a SlashCommandBuilder (anything that serialises to a chat-input command). */

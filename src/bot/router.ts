@@ -9,7 +9,7 @@ import { APOLOGY } from './errors.js';
 import { UserFacingError } from '../errors.js';
 import { questionEntry, type QuestionDraft } from './question-entry.js';
 import { notify } from './respond.js';
-import type { AnswerRepository, QuestionLog, VoteRepository } from './stores/store.js';
+import type { AnswerRepository, ConversationRepository, QuestionLog, VoteRepository } from './stores/store.js';
 
 export interface RouterDeps {
   commands: readonly Command[];
@@ -20,6 +20,7 @@ export interface RouterDeps {
   questions: QuestionLog;
   /** Turns a user id into the member key the store keeps (a salted hash). */
   member: (userId: string) => string;
+  conversations: ConversationRepository;
   cooldowns: Cooldowns;
   logger: Logger;
 }
@@ -103,6 +104,7 @@ export class InteractionRouter {
       feedback: this.deps.feedback,
       questions: this.deps.questions,
       member,
+      conversations: this.deps.conversations,
       cooldowns: this.deps.cooldowns,
       logger,
       note: (more) => Object.assign(fields, more),
@@ -148,6 +150,12 @@ export class InteractionRouter {
       if (!id || !handler) throw new UserFacingError('This button no longer works. Please ask again with `/ask`.', 'stale-button');
       return handler(interaction, id.args, ctx);
     }
+    if (interaction.isModalSubmit()) {
+      const id = parseCustomId(interaction.customId);
+      const handler = id && this.byName.get(id.command)?.modals?.[id.action];
+      if (!id || !handler) throw new UserFacingError('This form no longer works. Please ask again with `/ask`.', 'stale-button');
+      return handler(interaction, id.args, ctx);
+    }
     throw new UserFacingError("I don't handle that kind of interaction.", 'unsupported');
   }
 
@@ -175,5 +183,6 @@ function describe(interaction: RepliableInteraction): LogFields {
   if (interaction.isCommand()) return { kind: 'command', command: interaction.commandName };
   if (interaction.isMessageComponent())
     return { kind: 'button', command: interaction.customId.split(':')[0], customId: interaction.customId };
+  if (interaction.isModalSubmit()) return { kind: 'modal', command: interaction.customId.split(':')[0], customId: interaction.customId };
   return { kind: 'other', command: undefined };
 }

@@ -16,6 +16,8 @@ export interface PreviousQuestion {
   question: string;
   /** The previous answer's first quote (or just the person it names), to resolve "he" and "she". */
   leadQuote?: string;
+  /** The person the lead quote named, when already known (a stored conversation keeps only that). */
+  person?: string;
   previous?: PreviousQuestion;
 }
 
@@ -80,7 +82,7 @@ export function withFollowUp(
     weights.set(term, weight);
     alternatives.set(term, [...alts]);
   };
-  const person = PERSON_PRONOUN.test(question) ? personIn(previous.leadQuote) : undefined;
+  const person = PERSON_PRONOUN.test(question) ? (previous.person ?? personIn(previous.leadQuote)) : undefined;
   // A surname is how articles refer back to someone ("Rama said"); the first name rarely recurs.
   if (person) add(termsOf(person).at(-1) ?? '', PERSON_WEIGHT, []);
   // A follow-up that names something new ("and Iran?") asks the same about it, not about the old name.

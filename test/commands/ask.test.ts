@@ -58,10 +58,14 @@ describe('/ask', () => {
       expect(embed!.fields!.some((f) => f.value.includes('Also reported by') && f.value.includes(titles.get(id)!.slice(0, 30)))).toBe(true);
 
     const ids = customIds(edit);
-    expect(ids).toHaveLength(3);
+    expect(ids).toHaveLength(4);
     for (const id of ids) expect(id.length).toBeLessThanOrEqual(100);
     expect(ids[0]).toMatch(/^ask:passages:/);
-    expect(ids.slice(1)).toEqual([expect.stringMatching(/^ask:vote:up:/), expect.stringMatching(/^ask:vote:down:/)]);
+    expect(ids.slice(1)).toEqual([
+      expect.stringMatching(/^ask:vote:up:/),
+      expect.stringMatching(/^ask:vote:down:/),
+      expect.stringMatching(/^ask:follow:/),
+    ]);
   });
 
   test('quotes are the verbatim sentences the engine cites, the answer in bold, marks never doubled', async () => {
@@ -112,7 +116,7 @@ describe('/ask', () => {
     expect(message(edit).embeds).toHaveLength(1);
   });
 
-  test('a question the articles do not cover gets a friendly "not covered" with the coverage hint, no buttons', async () => {
+  test('a question the articles do not cover gets a friendly "not covered" with the coverage hint, and only the follow-up button', async () => {
     const expected = await h.engines.current().ask(OFF_TOPIC);
     expect(expected.answered).toBe(false);
     const edit = await h.ask(OFF_TOPIC).waitForOriginalEdit({ timeoutMs: 20_000 });
@@ -120,7 +124,7 @@ describe('/ask', () => {
     const description = sent.embeds![0]!.description!.replace(/\\(.)/g, '$1');
     expect(description).toMatch(/don't cover/);
     expect(description).toContain(h.engines.current().coverageHint());
-    expect(customIds(edit)).toEqual([]);
+    expect(customIds(edit)).toEqual([expect.stringMatching(/^ask:follow:/)]);
     expect(sent.allowed_mentions).toEqual({ parse: [] });
   });
 

@@ -8,6 +8,8 @@ import type { Answer, NotCoveredReason, RetrievalMode } from '../../types.js';
  */
 export interface Store {
   answers: AnswerRepository;
+  /** What follow-up questions follow; expires (and is forgotten) with the answers. */
+  conversations: ConversationRepository;
   votes: VoteRepository;
   questions: QuestionLog;
   /** Deletes everything stored about one member; returns how many rows of each kind went. */
@@ -33,6 +35,29 @@ export interface AnswerRepository {
   add(answer: Answer, member: string): Promise<AnswerRecord>;
   /** The answer with this id, or undefined when it is unknown or has expired. */
   get(id: string): Promise<AnswerRecord | undefined>;
+}
+
+/** One question of a conversation, as a follow-up needs it: its text and the person its lead quote named. */
+export interface Turn {
+  question: string;
+  person?: string;
+}
+
+/** A reply a member can follow up on: the questions that led to it, oldest first, its own last. */
+export interface ConversationRecord {
+  /** The answer's id when it has one, else a new id ("not covered" replies can be followed up too). */
+  id: string;
+  member: string;
+  chain: Turn[];
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+}
+
+export interface ConversationRepository {
+  /** Saves the conversation that led to a reply, under `id` or a new one. Rejects when it could not be written. */
+  add(chain: Turn[], member: string, id?: string): Promise<ConversationRecord>;
+  /** The conversation with this id, or undefined when it is unknown or has expired. */
+  get(id: string): Promise<ConversationRecord | undefined>;
 }
 
 export type Vote = 'up' | 'down';

@@ -43,6 +43,15 @@ export const MIGRATIONS: readonly Migration[] = [
     // column in the index that is one index scan instead of a table lookup per question.
     sql: 'CREATE INDEX questions_outcome_at_articles ON questions (outcome, at, article_ids);',
   },
+  {
+    version: 3,
+    name: 'conversations behind follow-up buttons',
+    sql: `
+      CREATE TABLE conversations (
+        id TEXT PRIMARY KEY, created_at INTEGER NOT NULL, member TEXT NOT NULL, chain TEXT NOT NULL);
+      CREATE INDEX conversations_created_at ON conversations (created_at);
+      CREATE INDEX conversations_member ON conversations (member);`,
+  },
 ];
 
 /** The newest schema version this code knows. */

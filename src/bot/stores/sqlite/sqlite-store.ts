@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { silentLogger, type Logger } from '../../../logger.js';
 import type { ForgetCounts, Store } from '../store.js';
 import { SqliteAnswers } from './answers.js';
+import { SqliteConversations } from './conversations.js';
 import { openOrReplace } from './database.js';
 import { SqliteQuestionLog } from './questions.js';
 import { SqliteVotes } from './votes.js';
@@ -20,6 +21,7 @@ export interface SqliteStoreOptions {
 /** {@link Store} on one SQLite file (`DATA_DIR/casefile.db`). */
 export class SqliteStore implements Store {
   readonly answers: SqliteAnswers;
+  readonly conversations: SqliteConversations;
   readonly votes: SqliteVotes;
   readonly questions: SqliteQuestionLog;
   private readonly answerMaxAgeMs: number;
@@ -32,6 +34,7 @@ export class SqliteStore implements Store {
     this.now = options.now ?? Date.now;
     this.answerMaxAgeMs = options.answerMaxAgeMs ?? 30 * DAY_MS;
     this.answers = new SqliteAnswers(db, this.answerMaxAgeMs, this.now);
+    this.conversations = new SqliteConversations(db, this.answerMaxAgeMs, this.now);
     this.votes = new SqliteVotes(db);
     this.questions = new SqliteQuestionLog(db, options.questionLogDays > 0);
   }
@@ -51,6 +54,8 @@ export class SqliteStore implements Store {
         questions: this.db.prepare('DELETE FROM questions WHERE member = ?').run(member).changes,
         votes: this.db.prepare('DELETE FROM votes WHERE member = ?').run(member).changes,
         answers: this.db.prepare('DELETE FROM answers WHERE member = ?').run(member).changes,
+        // A conversation is an answer's context (its questions): it goes with the answers, uncounted.
+        ...this.dropConversations('member = ?', member),
       }))
       .immediate();
   }
@@ -68,8 +73,16 @@ export class SqliteStore implements Store {
         questions: this.db.prepare('DELETE FROM questions WHERE at < ?').run(questionCutoff).changes,
         votes: this.db.prepare('DELETE FROM votes WHERE at < ?').run(voteCutoff).changes,
         answers: this.db.prepare('DELETE FROM answers WHERE created_at < ?').run(now - this.answerMaxAgeMs).changes,
+        // Follow-ups expire with their answer.
+        ...this.dropConversations('created_at < ?', now - this.answerMaxAgeMs),
       }))
       .immediate();
+  }
+
+  /** Deletes conversations matching `where`; returns nothing to count (they are part of their answers). */
+  private dropConversations(where: string, value: string | number): Record<string, never> {
+    this.db.prepare(`DELETE FROM conversations WHERE ${where}`).run(value);
+    return {};
   }
 
   /** A value kept in the `meta` table (the JSON-lines import marks itself done there). */

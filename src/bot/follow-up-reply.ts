@@ -1,0 +1,52 @@
+import { MessageFlags, type ModalSubmitInteraction } from 'discord.js';
+import { QuestionError } from '../errors.js';
+import { checkQuestion } from '../question.js';
+import type { Answer } from '../types.js';
+import { articleLookup } from './bot-engine.js';
+import type { CommandContext } from './command.js';
+import { takeCooldown } from './cooldown-guard.js';
+import { keepAnswer } from './keep-answer.js';
+import { ExpiredConversationError, FOLLOW_UP_FIELD, followUpLine, keepConversation, previousOf, withFollowUpButton } from './follow-up.js';
+import { respond } from './respond.js';
+import { answerMessage } from './views/answer-view.js';
+
+/**
+ * The follow-up modal, submitted: answers the question as a follow-up of the conversation the
+ * button belonged to, in a new reply that says what it follows. The conversation is read again
+ * here, not trusted from the click, since it may have expired while the member was typing.
+ */
+export async function answerFollowUp(interaction: ModalSubmitInteraction, [id]: string[], ctx: CommandContext): Promise<void> {
+  const record = id ? await ctx.conversations.get(id) : undefined;
+  if (!record) throw new ExpiredConversationError();
+  const question = interaction.fields.getTextInputValue(FOLLOW_UP_FIELD).trim();
+  ctx.asked(question, 'ask');
+  if (!question) throw new QuestionError('Please type a follow-up question, e.g. “When did that happen?”', 'empty');
+  checkQuestion(question);
+  takeCooldown(ctx.cooldowns, interaction.user.id);
+  // A follow-up to a private answer stays private: its "Follow-up to:" line repeats that question.
+  const ephemeral = interaction.message?.flags.has(MessageFlags.Ephemeral) ?? false;
+  await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  let answer: Answer;
+  try {
+    answer = await ctx.engine.ask(question, { previous: previousOf(record.chain)! });
+  } catch (error) {
+    ctx.cooldowns.release(interaction.user.id);
+    throw error;
+  }
+  ctx.note({
+    answered: answer.answered,
+    mode: answer.mode,
+    citations: answer.citations.length,
+    followUpOf: id,
+    depth: record.chain.length,
+  });
+  const kept = await keepAnswer(ctx, answer);
+  const conversationId = await keepConversation(ctx, answer, record.chain, kept?.id);
+  const message = answerMessage(answer, {
+    answerId: kept?.id,
+    coverageHint: ctx.engine.coverageHint(),
+    articles: articleLookup(ctx.engine),
+  });
+  const content = followUpLine(record.chain.at(-1)!.question);
+  await respond(interaction, { ...withFollowUpButton(message, conversationId), content }, { ephemeral });
+}
