@@ -75,14 +75,17 @@ export async function calibrate(
   vectors: readonly Float32Array[],
   titles: ReadonlyMap<string, string>,
 ): Promise<Calibration> {
-  const offTopic: number[] = [];
-  for (const probe of OFF_TOPIC_PROBES) offTopic.push(round(best(await embedder.embedQuery(probe), vectors, () => true)));
-  const onTopic: number[] = [];
-  for (const [articleId, title] of titles) {
-    if (!title.trim() || !passages.some((p) => p.articleId !== articleId)) continue;
-    const q = await embedder.embedQuery(title);
-    onTopic.push(round(best(q, vectors, (i) => passages[i]!.articleId !== articleId)));
-  }
+  // The probes are embedded all at once: one at a time, a slow model (or a loaded machine) would
+  // hold up every reindex by the time of some fifty query embeddings in a row.
+  const offTopic = (await Promise.all(OFF_TOPIC_PROBES.map((probe) => embedder.embedQuery(probe)))).map((q) =>
+    round(best(q, vectors, () => true)),
+  );
+  const probes = [...titles].filter(([articleId, title]) => title.trim() && passages.some((p) => p.articleId !== articleId));
+  const onTopic = await Promise.all(
+    probes.map(async ([articleId, title]) =>
+      round(best(await embedder.embedQuery(title), vectors, (i) => passages[i]!.articleId !== articleId)),
+    ),
+  );
   offTopic.sort((a, b) => a - b);
   onTopic.sort((a, b) => a - b);
   return {
