@@ -8,6 +8,8 @@ import type { Section } from '../../bench/lib/section.js';
 describe('runBench', () => {
   let dir: string;
   beforeEach(async () => {
+    // Jest runs many test files in one process: another file's script may have left an exit code.
+    process.exitCode = undefined;
     dir = await mkdtemp(path.join(os.tmpdir(), 'bench-run-'));
     jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
