@@ -31,7 +31,11 @@ const engineShape = {
   EMBEDDINGS_DIR: z.string().default('embeddings'),
   MODELS_DIR: z.string().default('models'),
   DATA_DIR: z.string().default('data'),
-  MODEL_ID: z.string().min(1).default('Xenova/bge-small-en-v1.5'),
+  MODEL_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*\/[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'must be a hub-style model id, owner/name')
+    .refine((id) => !id.includes('..'), 'must be a hub-style model id, owner/name')
+    .default('Xenova/bge-small-en-v1.5'),
   MODEL_DOWNLOAD: bool.default(true),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   // Read by the bot and by `npm run insights` / `forget`, which need no Discord keys. An empty value

@@ -21,6 +21,11 @@ export interface LoadEmbedderOptions {
 const MAX_TOKENS_CAP = 512;
 const BATCH_SIZE = 16;
 
+/** A hub-style `owner/name` id: plain segments only, so it names a folder inside the models folder. */
+export function isHubModelId(id: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9_.-]{0,95}\/[A-Za-z0-9][A-Za-z0-9_.-]{0,95}$/.test(id) && !id.includes('..');
+}
+
 /** True when the model's files are already in the models folder (no download needed). */
 export function isModelPresent(modelsDir: string, modelId: string): boolean {
   const dir = path.join(modelsDir, modelId);
@@ -33,6 +38,13 @@ export function isModelPresent(modelsDir: string, modelId: string): boolean {
  * `cacheDir/<modelId>/…`, the layout it reads local models from).
  */
 export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Embedder> {
+  const root = path.resolve(options.modelsDir);
+  const inside = path.relative(root, path.resolve(root, options.modelId));
+  if (!isHubModelId(options.modelId) || inside.startsWith('..') || path.isAbsolute(inside)) {
+    throw new ModelUnavailableError(
+      `model id must be hub-style owner/name inside the models folder (got ${JSON.stringify(options.modelId)})`,
+    );
+  }
   const present = isModelPresent(options.modelsDir, options.modelId);
   if (!present && !options.allowDownload) {
     throw new ModelUnavailableError(`model ${options.modelId} is not in ${options.modelsDir} and downloads are off`);
