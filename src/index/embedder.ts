@@ -68,7 +68,20 @@ export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Embedd
     const what = present ? 'could not be loaded (damaged files?)' : 'could not be downloaded';
     throw new ModelUnavailableError(`model ${options.modelId} ${what}: ${reason.split('\n')[0]}`);
   }
-  return new TransformersEmbedder(options.modelId, extractor as unknown as Extractor, profileFor(options.modelId));
+  const profile = profileFor(options.modelId);
+  // The width comes from what the model actually outputs: configs name it differently (BERT's
+  // `hidden_size`, DistilBERT's `dim`), and a missing one made reindex and ask fail with RangeError.
+  let dimensions = 0;
+  try {
+    const probe = await (extractor as unknown as Extractor)(['dimension probe'], { pooling: profile.pooling, normalize: true });
+    dimensions = probe.dims[probe.dims.length - 1] ?? 0;
+  } catch (error) {
+    throw new ModelUnavailableError(`model ${options.modelId} could not embed a test sentence: ${String(error).split('\n')[0]}`);
+  }
+  if (!Number.isInteger(dimensions) || dimensions < 1) {
+    throw new ModelUnavailableError(`model ${options.modelId} gives vectors of no usable width (${dimensions})`);
+  }
+  return new TransformersEmbedder(options.modelId, extractor as unknown as Extractor, profile, dimensions);
 }
 
 /** The slice of transformers.js's FeatureExtractionPipeline this file uses. */
@@ -87,9 +100,10 @@ class TransformersEmbedder implements Embedder {
     readonly modelId: string,
     private readonly extractor: Extractor,
     private readonly profile: ModelProfile,
+    dimensions: number,
   ) {
     const config = extractor.model.config;
-    this.dimensions = config.hidden_size ?? 0;
+    this.dimensions = dimensions;
     this.maxTokens = Math.min(
       MAX_TOKENS_CAP,
       config.max_position_embeddings ?? MAX_TOKENS_CAP,
