@@ -1,11 +1,13 @@
 /**
  * `npm run bench [-- --quick] [options]`: runs each benchmark section, prints its tables, and
- * writes every figure to bench/results/latest.json (atomically, so a crash mid-run leaves the
- * previous report intact). See lib/args.ts for the options.
+ * writes every figure to bench/results/latest.json, or bench/results/quick.json (not committed) for
+ * `--quick` (atomically, so a crash mid-run leaves the previous report intact). See lib/args.ts.
  */
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs, USAGE, UsageError } from './lib/args.js';
+import { fileURLToPath } from 'node:url';
+import { UsageError } from '../scripts/lib/cli.js';
+import { isMain, runMain } from '../scripts/lib/run-main.js';
+import { parseBenchArgs, USAGE } from './lib/args.js';
 import { machineInfo, writeReport, type BenchReport } from './lib/report.js';
 import type { BenchContext, Section } from './lib/section.js';
 import { renderTable } from './lib/table.js';
@@ -13,11 +15,14 @@ import { SECTIONS } from './sections.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Runs `sections` with `argv` options; returns the report it wrote. */
-export async function runBench(argv: readonly string[], sections: readonly Section[] = SECTIONS): Promise<BenchReport> {
-  const options = parseArgs(argv, ROOT);
+/** Runs `sections` with `argv` options; returns the report it wrote, or undefined for `--help`. */
+export async function runBench(argv: readonly string[], sections: readonly Section[] = SECTIONS): Promise<BenchReport | undefined> {
+  const options = parseBenchArgs(argv, ROOT);
+  if (!options) return undefined;
   const unknown = options.only.filter((n) => !sections.some((s) => s.name === n));
-  if (unknown.length) throw new UsageError(`unknown section(s): ${unknown.join(', ')}; known: ${sections.map((s) => s.name).join(', ')}`);
+  if (unknown.length) {
+    throw new UsageError(`unknown section(s): ${unknown.join(', ')}; known: ${sections.map((s) => s.name).join(', ')}\n${USAGE}`);
+  }
   const started = Date.now();
   const ctx: BenchContext = {
     options,
@@ -66,19 +71,9 @@ export async function runBench(argv: readonly string[], sections: readonly Secti
   return report;
 }
 
-export async function main(argv = process.argv.slice(2)): Promise<void> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
-  try {
-    await runBench(argv);
-  } catch (error) {
-    process.stderr.write(
-      `${error instanceof UsageError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exitCode = error instanceof UsageError ? 2 : 1;
-  }
+/** `npm run bench`: a bad command line exits 2 with the usage, a failed section 1. */
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  await runBench(argv);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
+if (isMain(import.meta.url)) runMain(main);

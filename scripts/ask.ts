@@ -1,5 +1,3 @@
-import { createInterface } from 'node:readline';
-import { parseArgs as parseNodeArgs } from 'node:util';
 import { loadEngineConfig } from '../src/config.js';
 import { Engine } from '../src/engine.js';
 import { QuestionError } from '../src/errors.js';
@@ -8,12 +6,14 @@ import type { PreviousQuestion } from '../src/query/follow-up.js';
 import type { Answer, RetrievalMode } from '../src/types.js';
 import { answerToJson, formatAnswer } from './lib/format-answer.js';
 import { progressBar } from './lib/progress.js';
+import { parseCommandLine, usageError } from './lib/cli.js';
+import { questionLines } from './lib/question-lines.js';
 import { isMain, runMain } from './lib/run-main.js';
 
 export const USAGE = `Usage: npm run ask -- [--json] [--mode hybrid|keyword|vector] [--follow-up] [question words…]
 
 Answers a question from the articles with verbatim, cited quotes. Without question words, reads
-one question per line from stdin and answers each.
+one question per line from stdin and answers each; on a terminal it prompts (Ctrl-D ends).
 
   --json       one JSON object per answer (for scripts)
   --mode       force a retrieval mode (default: the best available)
@@ -25,35 +25,31 @@ one question per line from stdin and answers each.
 export interface AskArgs {
   json: boolean;
   followUp: boolean;
-  help: boolean;
   mode?: RetrievalMode;
   /** The question given as arguments; undefined when there were none (questions come on stdin). */
   question?: string;
 }
 
-/** Parses `[--json] [--mode hybrid|keyword|vector] [--follow-up] [question words…]`. */
-export function parseArgs(argv: readonly string[]): AskArgs {
-  const { values, positionals } = parseNodeArgs({
-    args: [...argv],
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      mode: { type: 'string' },
-      'follow-up': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+const MODES: readonly string[] = ['hybrid', 'keyword', 'vector'];
+
+/**
+ * Parses `[--json] [--mode hybrid|keyword|vector] [--follow-up] [question words…]`: undefined for
+ * `--help` (the usage is printed); an unknown flag is a UsageError, never part of the question.
+ */
+export function parseArgs(argv: readonly string[]): AskArgs | undefined {
+  const parsed = parseCommandLine(argv, {
+    usage: USAGE,
+    options: { json: { type: 'boolean', default: false }, mode: { type: 'string' }, 'follow-up': { type: 'boolean', default: false } },
+    positionals: true,
   });
+  if (!parsed) return undefined;
+  const { values, positionals } = parsed;
   const m = values.mode;
-  if (m !== undefined && m !== 'hybrid' && m !== 'keyword' && m !== 'vector') throw new Error('--mode takes hybrid, keyword or vector');
-  const args: AskArgs = { json: values.json, followUp: values['follow-up'], help: values.help, ...(m ? { mode: m } : {}) };
+  if (m !== undefined && !MODES.includes(m)) throw usageError(`--mode takes hybrid, keyword or vector, not "${m}"`, USAGE);
+  const args: AskArgs = { json: values.json === true, followUp: values['follow-up'] === true, ...(m ? { mode: m as RetrievalMode } : {}) };
   // A blank argument is an empty question to refuse, not a request to read stdin.
   if (positionals.length > 0) args.question = positionals.join(' ').trim();
   return args;
-}
-
-/** Trimmed stdin lines; blank ones as '' only when they mean something (the end of a conversation). */
-async function* stdinLines(keepBlank: boolean): AsyncGenerator<string> {
-  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) if (line.trim() || keepBlank) yield line.trim();
 }
 
 /** What the next question of a conversation follows: this one, its lead quote, and what it followed. */
@@ -65,13 +61,13 @@ export function nextPrevious(answer: Answer, previous: PreviousQuestion | undefi
 /** `npm run ask -- "question"`: answers from the articles; `--json` for machines; stdin for many. */
 export async function main(argv = process.argv.slice(2)): Promise<void> {
   const args = parseArgs(argv);
-  if (args.help) return void process.stdout.write(USAGE + '\n');
+  if (!args) return;
   const config = loadEngineConfig();
   const logger = createLogger({ level: args.json ? 'error' : 'warn' });
   const bar = progressBar('Building the index');
   const engine = await Engine.open({ config, logger, ...(args.mode ? { mode: args.mode } : {}), onProgress: (d, t) => bar.update(d, t) });
   bar.stop();
-  const questions = args.question !== undefined ? [args.question] : stdinLines(args.followUp);
+  const questions = args.question !== undefined ? [args.question] : questionLines(process.stdin, process.stderr, args.followUp);
   let previous: PreviousQuestion | undefined;
   for await (const question of questions) {
     if (args.followUp && question === '') {
@@ -81,7 +77,9 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     try {
       const answer = await engine.ask(question, previous ? { previous } : {});
       if (args.followUp) previous = nextPrevious(answer, previous);
-      process.stdout.write((args.json ? JSON.stringify(answerToJson(answer)) : formatAnswer(answer, engine.status())) + '\n');
+      process.stdout.write(
+        (args.json ? JSON.stringify(answerToJson(answer, engine.status())) : formatAnswer(answer, engine.status())) + '\n',
+      );
     } catch (error) {
       if (!(error instanceof QuestionError)) throw error;
       const refusal = { question, answered: false, mode: engine.mode, message: error.message, citations: [] };

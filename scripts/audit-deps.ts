@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { parseCommandLine } from './lib/cli.js';
 import { isMain, runMain } from './lib/run-main.js';
 
 /**
@@ -71,7 +72,13 @@ function runAudit(): Promise<string> {
   });
 }
 
-export async function main(): Promise<AuditVerdict> {
+const USAGE = `Usage: tsx scripts/audit-deps.ts [--help]
+Runs npm audit on the production dependencies and fails on a high or critical advisory that is not
+accepted in scripts/audit-deps.ts. An unreachable audit service only warns, unless AUDIT_STRICT=1.`;
+
+/** Runs the audit and sets the exit code from its verdict; undefined for `--help`. */
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<AuditVerdict | undefined> {
+  if (!parseCommandLine(argv, { usage: USAGE, options: {} })) return undefined;
   const verdict = judgeAudit(await runAudit());
   if (verdict.kind === 'clean') {
     process.stdout.write(`npm audit (production dependencies): no high or critical advisories ${JSON.stringify(verdict.counts)}\n`);

@@ -2,7 +2,9 @@ import { REST, Routes, type RESTPutAPIApplicationCommandsResult } from 'discord.
 import { commands } from '../commands/index.js';
 import { loadBotConfig } from '../src/config.js';
 import { redact } from '../src/logger.js';
-import { isMain } from './lib/run-main.js';
+import { ConfigError } from '../src/errors.js';
+import { parseCommandLine } from './lib/cli.js';
+import { isMain, runMain } from './lib/run-main.js';
 
 /** What was registered, where. */
 export interface DeployResult {
@@ -43,10 +45,20 @@ export async function main(
   return result;
 }
 
-if (isMain(import.meta.url)) {
-  main().catch((error: unknown) => {
+const USAGE = `Usage: npm run deploy-commands [-- --help]
+Registers every command with Discord, replacing the previous set: in DISCORD_GUILD_ID when set
+(instant), otherwise globally (up to an hour). Needs DISCORD_TOKEN and DISCORD_CLIENT_ID in .env.`;
+
+/** The script's entry point: `--help`, or {@link main} with the token kept out of any failure message. */
+export async function cli(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  if (!parseCommandLine(argv, { usage: USAGE, options: {} })) return;
+  try {
+    await main();
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
     const text = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`deploy-commands failed: ${redact(text, [process.env.DISCORD_TOKEN ?? ''])}\n`);
-    process.exitCode = 1;
-  });
+    throw new Error(`deploy-commands failed: ${redact(text, [process.env.DISCORD_TOKEN ?? ''])}`);
+  }
 }
+
+if (isMain(import.meta.url)) runMain(cli);

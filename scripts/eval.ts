@@ -1,10 +1,10 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../src/config.js';
 import { loadQuestions, type Split } from './eval/questions.js';
 import { formatGrowth, formatRun } from './eval/report.js';
 import { growth, runOne, type Corpora, type GrowthRow, type RunResult } from './eval/run.js';
+import { parseCommandLine, usageError } from './lib/cli.js';
 import { isMain, runMain } from './lib/run-main.js';
 
 const USAGE = `Usage: npm run eval -- [--split dev|test|all] [--mode keyword|MODEL_ID]... [--out FILE] [--misses]
@@ -37,8 +37,8 @@ async function fixtureModels(modelsDir: string): Promise<string[]> {
 
 /** `npm run eval`: the held-out evaluation of answer quality. */
 export async function main(argv = process.argv.slice(2)): Promise<{ runs: RunResult[]; growth: GrowthRow[] } | undefined> {
-  const { values } = parseArgs({
-    args: argv,
+  const parsed = parseCommandLine(argv, {
+    usage: USAGE,
     options: {
       split: { type: 'string', default: 'dev' },
       mode: { type: 'string', multiple: true },
@@ -46,12 +46,12 @@ export async function main(argv = process.argv.slice(2)): Promise<{ runs: RunRes
       questions: { type: 'string', default: path.join(EVAL_DIR, 'questions.json') },
       fixtures: { type: 'string', default: path.join(EVAL_DIR, 'articles') },
       misses: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  if (values.help) return void process.stdout.write(USAGE + '\n');
+  if (!parsed) return undefined;
+  const { values } = parsed;
   const split = values.split;
-  if (split !== 'dev' && split !== 'test' && split !== 'all') throw new Error(`--split takes dev, test or all, not "${split}"\n${USAGE}`);
+  if (split !== 'dev' && split !== 'test' && split !== 'all') throw usageError(`--split takes dev, test or all, not "${split}"`, USAGE);
 
   const corpora: Corpora = {
     shipped: path.join(PROJECT_ROOT, 'data', 'articles'),

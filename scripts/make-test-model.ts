@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import { isPresetName, PRESETS, type PresetName } from './model/presets.js';
 import { writeModel, type WrittenModel } from './model/write-model.js';
+import { UsageError } from './lib/cli.js';
+import { isMain, runMain } from './lib/run-main.js';
 
 /**
  * Generates a random-weight BERT model folder (config, tokenizer, quantised ONNX) that
@@ -19,10 +20,8 @@ const USAGE = `Usage: make-test-model [--preset tiny|meaning|minilm] [--out DIR]
   --id        folder/model id under --out (default: the preset's, e.g. casefile/tiny-bert)
   --articles  article folder for the vocabulary (default test/fixtures/model-vocabulary, a pinned copy of the original articles)`;
 
-/** Raised for unusable command-line arguments. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+// One UsageError for every script (runMain exits 2 with it); re-exported for this script's callers.
+export { UsageError };
 
 const DEFAULT_OUT: Record<PresetName, string> = {
   tiny: 'test/fixtures/models',
@@ -63,11 +62,4 @@ export function main(argv: string[] = process.argv.slice(2), log: (line: string)
   return written;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  try {
-    main();
-  } catch (err) {
-    console.error(err instanceof Error ? `${err.name}: ${err.message}` : err);
-    process.exitCode = 1;
-  }
-}
+if (isMain(import.meta.url)) runMain(async () => main());

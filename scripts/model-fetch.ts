@@ -1,10 +1,16 @@
 import { loadEngineConfig, resolvePath } from '../src/config.js';
 import { isModelPresent, loadEmbedder } from '../src/index/embedder.js';
+import { parseCommandLine } from './lib/cli.js';
 import { isMain, runMain } from './lib/run-main.js';
 import { dim, green } from './lib/style.js';
 
+const USAGE = `Usage: npm run model:fetch [-- --help]
+Downloads MODEL_ID from the Hugging Face hub into MODELS_DIR (once), then checks that it loads.
+Settings come from .env (see .env.example).`;
+
 /** `npm run model:fetch`: downloads the configured model once into MODELS_DIR, then checks it loads. */
-export async function main(): Promise<void> {
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  if (!parseCommandLine(argv, { usage: USAGE, options: {} })) return;
   const config = loadEngineConfig();
   const modelsDir = resolvePath(config, config.MODELS_DIR);
   if (isModelPresent(modelsDir, config.MODEL_ID)) {

@@ -3,6 +3,7 @@ import { resolveEmbedder } from '../src/engine.js';
 import { createLogger } from '../src/logger.js';
 import { reindex, type ReindexSummary } from '../src/index/reindex.js';
 import { progressBar } from './lib/progress.js';
+import { parseCommandLine } from './lib/cli.js';
 import { isMain, runMain } from './lib/run-main.js';
 import { bold, dim, green, yellow } from './lib/style.js';
 
@@ -24,8 +25,14 @@ export function formatSummary(s: ReindexSummary): string {
   return lines.join('\n');
 }
 
-/** `npm run reindex`: brings `embeddings/` up to date with the articles folder. */
-export async function main(): Promise<ReindexSummary> {
+const USAGE = `Usage: npm run reindex [-- --help]
+Brings the index in EMBEDDINGS_DIR up to date with the articles in ARTICLES_DIR: new and changed
+articles are chunked and embedded with MODEL_ID (keyword-only when the model is unavailable),
+removed ones dropped. Settings come from .env (see .env.example).`;
+
+/** `npm run reindex`: brings `embeddings/` up to date with the articles folder; undefined for `--help`. */
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<ReindexSummary | undefined> {
+  if (!parseCommandLine(argv, { usage: USAGE, options: {} })) return undefined;
   const config = loadEngineConfig();
   const logger = createLogger({
     level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL,

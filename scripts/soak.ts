@@ -80,8 +80,10 @@ async function runAsks(sim: DiscordSimulator, o: SoakOptions, pool: string[], fr
   await Promise.all(Array.from({ length: o.concurrency }, worker));
 }
 
-export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<SoakSummary> {
+/** Runs the soak and sets the exit code from its verdict; undefined for `--help`. */
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<SoakSummary | undefined> {
   const o = parseSoakArgs(argv);
+  if (!o) return undefined;
   const pool = await questionPool();
   const sim = await startDiscordSimulator();
   let bot: BotProcess | undefined;

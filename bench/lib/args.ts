@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseCommandLine, usageError } from '../../scripts/lib/cli.js';
 import type { BenchOptions } from './section.js';
 
 /** Full-run defaults. `--quick` swaps in {@link QUICK} before explicit flags apply. */
@@ -20,17 +21,24 @@ export const USAGE = `Usage: npm run bench -- [options]
   --ef 10,20,40           ef values to sweep
   --distribution D        clustered (default) or uniform
   --only scale,peer       run only these sections
-  --out FILE              JSON report path (default bench/results/latest.json)`;
+  --out FILE              JSON report path (default bench/results/latest.json; quick.json for --quick, not committed)
+  -h, --help              this text`;
 
-/** Thrown for a bad command line; the message is meant for the user. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+const OPTIONS = {
+  quick: { type: 'boolean', default: false },
+  sizes: { type: 'string' },
+  queries: { type: 'string' },
+  repeats: { type: 'string' },
+  ef: { type: 'string' },
+  distribution: { type: 'string', default: 'clustered' },
+  only: { type: 'string' },
+  out: { type: 'string' },
+} as const;
 
 function count(text: string, flag: string): number {
   const m = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(text.trim().replace(/_/g, ''));
   const value = m ? Number(m[1]) * ({ k: 1e3, m: 1e6 }[m[2]!.toLowerCase() as 'k' | 'm'] ?? 1) : Number.NaN;
-  if (!Number.isInteger(value) || value <= 0) throw new UsageError(`${flag}: "${text}" is not a positive whole number`);
+  if (!Number.isInteger(value) || value <= 0) throw usageError(`${flag}: "${text}" is not a positive whole number`, USAGE);
   return value;
 }
 
@@ -40,56 +48,28 @@ const list = (text: string, flag: string) =>
     .filter(Boolean)
     .map((t) => count(t, flag));
 
-/** Parses the benchmark's command line (without node and script). */
-export function parseArgs(argv: readonly string[], root: string): BenchOptions {
-  const quick = argv.includes('--quick');
-  const o: BenchOptions = {
-    quick,
-    sizes: [...(quick ? QUICK.sizes : DEFAULTS.sizes)],
-    queries: DEFAULTS.queries,
-    repeats: quick ? QUICK.repeats : DEFAULTS.repeats,
-    efs: [...DEFAULTS.efs],
-    only: [],
-    out: path.join(root, 'bench', 'results', 'latest.json'),
-    distribution: 'clustered',
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
-    if (flag === '--quick') continue;
-    const [name, inline] = flag.includes('=') ? flag.split(/=(.*)/s, 2) : [flag, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined) throw new UsageError(`${name} needs a value`);
-      return v;
-    };
-    switch (name) {
-      case '--sizes':
-        o.sizes = list(value(), name);
-        break;
-      case '--queries':
-        o.queries = count(value(), name);
-        break;
-      case '--repeats':
-        o.repeats = count(value(), name);
-        break;
-      case '--ef':
-        o.efs = list(value(), name).sort((a, b) => a - b);
-        break;
-      case '--only':
-        o.only = value().split(',').filter(Boolean);
-        break;
-      case '--out':
-        o.out = path.resolve(value());
-        break;
-      case '--distribution': {
-        const d = value();
-        if (d !== 'clustered' && d !== 'uniform') throw new UsageError(`--distribution must be clustered or uniform, not "${d}"`);
-        o.distribution = d;
-        break;
-      }
-      default:
-        throw new UsageError(`unknown option ${flag}\n${USAGE}`);
-    }
+/**
+ * Parses the benchmark's command line (without node and script) with `node:util` `parseArgs`;
+ * undefined for `--help` (the usage is printed). A quick run reports to bench/results/quick.json,
+ * which git ignores, so trying the benchmark never rewrites the committed full-run report.
+ */
+export function parseBenchArgs(argv: readonly string[], root: string): BenchOptions | undefined {
+  const parsed = parseCommandLine(argv, { usage: USAGE, options: OPTIONS });
+  if (!parsed) return undefined;
+  const v = parsed.values;
+  const quick = v.quick === true;
+  const distribution = v.distribution;
+  if (distribution !== 'clustered' && distribution !== 'uniform') {
+    throw usageError(`--distribution must be clustered or uniform, not "${distribution}"`, USAGE);
   }
-  return o;
+  return {
+    quick,
+    sizes: v.sizes !== undefined ? list(v.sizes, '--sizes') : [...(quick ? QUICK.sizes : DEFAULTS.sizes)],
+    queries: v.queries !== undefined ? count(v.queries, '--queries') : DEFAULTS.queries,
+    repeats: v.repeats !== undefined ? count(v.repeats, '--repeats') : quick ? QUICK.repeats : DEFAULTS.repeats,
+    efs: v.ef !== undefined ? list(v.ef, '--ef').sort((a, b) => a - b) : [...DEFAULTS.efs],
+    only: v.only?.split(',').filter(Boolean) ?? [],
+    out: v.out !== undefined ? path.resolve(v.out) : path.join(root, 'bench', 'results', quick ? 'quick.json' : 'latest.json'),
+    distribution,
+  };
 }

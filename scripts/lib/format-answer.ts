@@ -2,8 +2,17 @@ import { quoteMarks, shownCitations } from '../../src/answer/reply.js';
 import type { Answer, Citation, IndexStatus } from '../../src/types.js';
 import { bold, cyan, dim, yellow } from './style.js';
 
-/** The machine contract of `ask --json`: exactly these fields, best citation first. */
-export function answerToJson(answer: Answer): object {
+/** Where and when the article was published, as far as it states it (front matter, byline, dateline). */
+export function articleFacts(source: string, status: IndexStatus): { outlet?: string; date?: string; url?: string } {
+  const a = status.articles.find((x) => x.id === source);
+  return { ...(a?.outlet ? { outlet: a.outlet } : {}), ...(a?.date ? { date: a.date } : {}), ...(a?.url ? { url: a.url } : {}) };
+}
+
+/**
+ * The machine contract of `ask --json`: exactly these fields, best citation first; a citation has
+ * `outlet`, `date` and `url` when its article states them.
+ */
+export function answerToJson(answer: Answer, status: IndexStatus): object {
   return {
     question: answer.question,
     answered: answer.answered,
@@ -13,6 +22,7 @@ export function answerToJson(answer: Answer): object {
       n,
       source,
       title,
+      ...articleFacts(source, status),
       quote,
       highlights: highlights.map(({ start, end }) => ({ start, end })),
       score,
@@ -38,7 +48,8 @@ export function formatAnswer(answer: Answer, status: IndexStatus, stream: NodeJS
     if (hidden > 0) lines.push(dim(`  ${hidden} more ${hidden === 1 ? 'quote' : 'quotes'} in --json`, stream), '');
     lines.push(bold('Sources', stream));
     for (const c of shown) {
-      const where = [c.outlet, c.url].filter(Boolean).join(', ');
+      const { outlet, date, url } = articleFacts(c.source, status);
+      const where = [outlet, date, url].filter(Boolean).join(', ');
       lines.push(`  ${cyan(`[${c.n}]`, stream)} ${c.title}${where ? ` — ${where}` : ''} ${dim(`(${c.source})`, stream)}`);
       if (c.also.length) lines.push(dim(`      also reported by: ${c.also.map(titleOf).join('; ')}`, stream));
     }

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseCommandLine, usageError } from '../lib/cli.js';
 
 export interface SoakOptions {
   asks: number;
@@ -15,14 +15,14 @@ export interface SoakOptions {
   modelId?: string;
 }
 
-export const USAGE = `npm run soak [-- --asks 5000 --users 50 --concurrency 8 --warmup 500 --sample-every 250 --max-growth 1.25 --models-dir DIR --model-id ID]
+export const USAGE = `Usage: npm run soak [-- --asks 5000 --users 50 --concurrency 8 --warmup 500 --sample-every 250 --max-growth 1.25 --models-dir DIR --model-id ID]
 Runs the real bot process against the local Discord simulator and reports its memory (RSS) over many asks.
 Defaults to the committed tiny test model; point --models-dir/--model-id at a real model to soak that.`;
 
-/** Parses soak flags; throws with the usage text on a bad one. */
-export function parseSoakArgs(argv: readonly string[]): SoakOptions {
-  const { values } = parseArgs({
-    args: [...argv],
+/** Parses soak flags; throws a UsageError (with the usage text) on a bad one; undefined for `--help`. */
+export function parseSoakArgs(argv: readonly string[]): SoakOptions | undefined {
+  const parsed = parseCommandLine(argv, {
+    usage: USAGE,
     options: {
       asks: { type: 'string' },
       users: { type: 'string' },
@@ -33,11 +33,12 @@ export function parseSoakArgs(argv: readonly string[]): SoakOptions {
       'models-dir': { type: 'string' },
       'model-id': { type: 'string' },
     },
-    strict: true,
   });
+  if (!parsed) return undefined;
+  const { values } = parsed;
   const num = (name: string, value: string | undefined, fallback: number, min: number) => {
     const n = value === undefined ? fallback : Number(value);
-    if (!Number.isFinite(n) || n < min) throw new Error(`--${name} must be a number ≥ ${min}\n${USAGE}`);
+    if (!Number.isFinite(n) || n < min) throw usageError(`--${name} must be a number ≥ ${min}`, USAGE);
     return n;
   };
   const asks = num('asks', values.asks, 5000, 1);
@@ -51,6 +52,6 @@ export function parseSoakArgs(argv: readonly string[]): SoakOptions {
     ...(values['models-dir'] ? { modelsDir: values['models-dir'] } : {}),
     ...(values['model-id'] ? { modelId: values['model-id'] } : {}),
   };
-  if (options.warmup >= options.asks) throw new Error(`--warmup must be below --asks\n${USAGE}`);
+  if (options.warmup >= options.asks) throw usageError('--warmup must be below --asks', USAGE);
   return options;
 }

@@ -1,11 +1,18 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from '../../scripts/ask.js';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { jest } from '@jest/globals';
+import { PassThrough } from 'node:stream';
+import { parseArgs, USAGE } from '../../scripts/ask.js';
+import { UsageError } from '../../scripts/lib/cli.js';
+import { questionLines } from '../../scripts/lib/question-lines.js';
 import { spawnScript } from '../../harness/spawn-script.js';
 import { createWorkspace, SHIPPED_ARTICLES, type Workspace } from '../../harness/workspace.js';
 
 const FIXTURE_MODELS = path.resolve(SHIPPED_ARTICLES, '../../test/fixtures/models');
 const CITATION_KEYS = ['also', 'highlights', 'n', 'quote', 'score', 'source', 'title'];
+/** Present when the article states them (front matter, byline or dateline). */
+const OPTIONAL_CITATION_KEYS = ['date', 'outlet', 'url'];
 const ANSWER_KEYS = ['answered', 'citations', 'message', 'mode', 'question'];
 
 describe('ask parseArgs', () => {
@@ -13,24 +20,54 @@ describe('ask parseArgs', () => {
     expect(parseArgs(['--json', '--mode', 'keyword', 'Who', 'is', 'Rama?'])).toEqual({
       json: true,
       followUp: false,
-      help: false,
       mode: 'keyword',
       question: 'Who is Rama?',
     });
   });
 
-  it('reads --follow-up and --help', () => {
-    expect(parseArgs(['--follow-up'])).toMatchObject({ followUp: true, help: false });
-    expect(parseArgs(['-h']).help).toBe(true);
+  it('reads --follow-up; --help prints the usage and leaves nothing to run', () => {
+    expect(parseArgs(['--follow-up'])).toMatchObject({ followUp: true });
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    expect(parseArgs(['-h'])).toBeUndefined();
+    expect(write).toHaveBeenCalledWith(USAGE + '\n');
+    write.mockRestore();
   });
 
   it('tells "no question" (read stdin) from a blank question (refuse it)', () => {
-    expect(parseArgs(['--json']).question).toBeUndefined();
-    expect(parseArgs(['--json', '   ']).question).toBe('');
+    expect(parseArgs(['--json'])!.question).toBeUndefined();
+    expect(parseArgs(['--json', '   '])!.question).toBe('');
   });
 
-  it('rejects an unknown mode, naming the choices', () => {
+  it('rejects an unknown mode or flag with the usage, instead of taking it for a question', () => {
     expect(() => parseArgs(['--mode', 'fuzzy'])).toThrow(/hybrid, keyword or vector/);
+    expect(() => parseArgs(['--jsn', 'Who is Rama?'])).toThrow(UsageError);
+    expect(() => parseArgs(['--jsn', 'Who is Rama?'])).toThrow(/Unknown option '--jsn'[\s\S]*Usage: npm run ask/);
+  });
+});
+
+describe('questionLines: questions from stdin', () => {
+  const read = async (input: PassThrough & { isTTY?: boolean }, text: string) => {
+    const output = new PassThrough();
+    let shown = '';
+    output.on('data', (c: Buffer) => (shown += c.toString()));
+    input.end(text);
+    const questions: string[] = [];
+    for await (const q of questionLines(input, output)) questions.push(q);
+    return { questions, shown };
+  };
+
+  it('on a terminal, says what it wants and prompts for each question', async () => {
+    const tty = Object.assign(new PassThrough(), { isTTY: true });
+    const { questions, shown } = await read(tty, 'Who is Edi Rama?\n\n  When?  \n');
+    expect(questions).toEqual(['Who is Edi Rama?', 'When?']);
+    expect(shown).toMatch(/^Type a question about the articles and press Enter \(Ctrl-D to quit\)\.\n> /);
+    expect(shown.split('> ').length - 1).toBeGreaterThanOrEqual(3);
+  });
+
+  it('from a pipe, reads the lines without a prompt', async () => {
+    const { questions, shown } = await read(new PassThrough(), 'Who is Edi Rama?\nWhen?\n');
+    expect(questions).toEqual(['Who is Edi Rama?', 'When?']);
+    expect(shown).toBe('');
   });
 });
 
@@ -62,7 +99,11 @@ describe('npm run ask (the script as a process)', () => {
     expect(answer.citations.length).toBeLessThanOrEqual(5);
     expect(answer.citations.some((c: { quote: string }) => c.quote.includes('24 hours'))).toBe(true);
     answer.citations.forEach((c: Record<string, unknown>, i: number) => {
-      expect(Object.keys(c).sort()).toEqual(CITATION_KEYS);
+      expect(
+        Object.keys(c)
+          .filter((k) => !OPTIONAL_CITATION_KEYS.includes(k))
+          .sort(),
+      ).toEqual(CITATION_KEYS);
       expect(c.n).toBe(i + 1);
       expect(articleText(c.source as string)).toContain(c.quote);
       // Highlights are sorted, non-overlapping offsets into the quote.
@@ -114,10 +155,46 @@ describe('npm run ask (the script as a process)', () => {
     expect(answers[1].citations.slice(0, 3).some((c: { quote: string }) => /July 15|15 July/.test(c.quote))).toBe(true);
   });
 
-  it('--help describes --follow-up and asks nothing', async () => {
+  it('--help describes --follow-up and asks nothing; an unknown flag exits 2 with the usage', async () => {
     const run = await spawnScript('scripts/ask.ts', env, { args: ['--help'] }).done;
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('--follow-up');
+    const bad = await spawnScript('scripts/ask.ts', env, { args: ['--jsn', 'Who is Edi Rama?'] }).done;
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(/Unknown option '--jsn'[\s\S]*Usage: npm run ask/);
+  });
+
+  it("gives each citation its article's outlet, date and url, in --json and on the terminal", async () => {
+    const article = [
+      '---',
+      'title: Harbour bridge reopens',
+      'outlet: The Tirana Courier',
+      'date: 2022-09-14',
+      'url: https://courier.example/bridge',
+      '---',
+      'The Zorblax harbour bridge reopened on Tuesday after three weeks of repairs, the city said.',
+      '',
+    ].join('\n');
+    const dir = path.join(ws.embeddingsDir, '..', 'facts-articles');
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, 'zz_bridge.txt'), article);
+    const facts = {
+      ...env,
+      ARTICLES_DIR: dir,
+      EMBEDDINGS_DIR: path.join(ws.embeddingsDir, '..', 'facts-index'),
+      MODEL_ID: 'casefile/not-downloaded',
+    };
+    const question = 'When did the Zorblax harbour bridge reopen?';
+    const json = await spawnScript('scripts/ask.ts', facts, { args: ['--json', question] }).done;
+    expect(JSON.parse(json.stdout).citations[0]).toMatchObject({
+      source: 'zz_bridge',
+      outlet: 'The Tirana Courier',
+      date: '2022-09-14',
+      url: 'https://courier.example/bridge',
+    });
+    const text = await spawnScript('scripts/ask.ts', facts, { args: [question] }).done;
+    expect(text.stdout).toContain('Harbour bridge reopens — The Tirana Courier, 2022-09-14, https://courier.example/bridge');
   });
 
   it('refuses a blank question with a message instead of waiting for stdin', async () => {

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from '../../../bench/lib/args.js';
+import { parseBenchArgs } from '../../../bench/lib/args.js';
 import { benchModels } from '../../../bench/lib/bench-models.js';
 import { createColdStartSection, type ColdStartRun } from '../../../bench/lib/cold-start.js';
 import type { SectionResult } from '../../../bench/lib/section.js';
@@ -11,7 +11,7 @@ describe('cold-start section (tiny model and keyword mode, one start after the f
   let runs: ColdStartRun[];
   beforeAll(async () => {
     const section = createColdStartSection({ starts: () => 1, models: (root) => benchModels(root).slice(0, 1) });
-    result = await section.run({ options: parseArgs(['--quick'], ROOT), root: ROOT, log: () => {} });
+    result = await section.run({ options: parseBenchArgs(['--quick'], ROOT)!, root: ROOT, log: () => {} });
     runs = (result.data as { runs: ColdStartRun[] }).runs;
   }, 240_000);
 

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from '../../../bench/lib/args.js';
+import { parseBenchArgs } from '../../../bench/lib/args.js';
 import { benchModels } from '../../../bench/lib/bench-models.js';
 import { createQueryPathSection, type QueryPathRun } from '../../../bench/lib/query-path.js';
 import type { SectionResult } from '../../../bench/lib/section.js';
@@ -16,7 +16,7 @@ describe('query-path section (tiny model and keyword mode, shipped articles and 
       models: (root) => benchModels(root).slice(0, 1),
       largeCorpus: () => 10,
     });
-    result = await section.run({ options: parseArgs(['--quick'], ROOT), root: ROOT, log: () => {} });
+    result = await section.run({ options: parseBenchArgs(['--quick'], ROOT)!, root: ROOT, log: () => {} });
     runs = (result.data as { runs: QueryPathRun[] }).runs;
   }, 60_000);
 

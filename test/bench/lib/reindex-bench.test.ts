@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from '../../../bench/lib/args.js';
+import { parseBenchArgs } from '../../../bench/lib/args.js';
 import { benchModels } from '../../../bench/lib/bench-models.js';
 import { createReindexSection, type ModelReindex } from '../../../bench/lib/reindex-bench.js';
 import { phaseShares } from '../../../bench/lib/reindex-measure.js';
@@ -21,7 +21,7 @@ describe('reindex section (20 synthetic articles, tiny model)', () => {
   beforeAll(async () => {
     // Only the committed tiny model: the MiniLM-shaped one is generated on demand and slow.
     const section = createReindexSection({ articles: () => 20, models: (root) => benchModels(root).slice(0, 1) });
-    result = await section.run({ options: parseArgs(['--quick'], ROOT), root: ROOT, log: () => {} });
+    result = await section.run({ options: parseBenchArgs(['--quick'], ROOT)!, root: ROOT, log: () => {} });
     run = (result.data as { runs: ModelReindex[] }).runs[0]!;
   }, 30_000);
 

@@ -68,7 +68,7 @@ describe('formatAnswer (terminal)', () => {
 
 describe('answerToJson', () => {
   test('gives every citation its highlights as {start, end} offsets into its quote', () => {
-    const json = answerToJson(answer([citation(1, { highlights: [{ start: 0, end: 5 }] })])) as {
+    const json = answerToJson(answer([citation(1, { highlights: [{ start: 0, end: 5 }] })]), status) as {
       citations: Array<Record<string, unknown>>;
     };
     expect(json.citations[0]).toEqual({
