@@ -14,7 +14,7 @@ export const DEFAULTS = {
 export const QUICK = { sizes: [10_000], repeats: 2 } as const;
 
 export const USAGE = `Usage: npm run bench -- [options]
-  --quick                 every section, small (10k vectors, 200 articles; < 3 minutes)
+  --quick                 every section, small (10k vectors, 200 articles; about 4 minutes)
   --sizes 10000,100000    scale section corpus sizes (k/m suffixes allowed: 10k,1m)
   --queries N             held-out queries per size (default ${DEFAULTS.queries})
   --repeats N             timed passes per query set (default ${DEFAULTS.repeats}, quick ${QUICK.repeats})

@@ -2,7 +2,7 @@ import type { Table } from './table.js';
 
 /** Options every section can read; parsed from the command line by bench/run.ts. */
 export interface BenchOptions {
-  /** `--quick`: the smallest useful run (under three minutes on the 2-core box). */
+  /** `--quick`: the smallest useful run (about four minutes on the shared 2-core box). */
   quick: boolean;
   /** Scale section corpus sizes (`--sizes 10000,100000`). */
   sizes: number[];
