@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadEngineConfig, resolvePath } from '../src/config.js';
 import { MemberHasher, SALT_FILE } from '../src/bot/stores/member-hash.js';
 import { DATABASE_FILE } from '../src/bot/stores/open-store.js';
 import { SqliteStore } from '../src/bot/stores/sqlite/sqlite-store.js';
 import type { ForgetCounts } from '../src/bot/stores/store.js';
 import { createLogger } from '../src/logger.js';
+import { parseCommandLine } from './lib/cli.js';
 import { isMain, runMain } from './lib/run-main.js';
 
 const USAGE = `Usage: npm run forget -- <discord user id>
@@ -20,11 +20,9 @@ Options:
 
 /** `npm run forget -- <user id>`: deletes one member's questions, votes and answers. Returns the counts, or undefined when nothing ran. */
 export async function main(argv: string[] = process.argv.slice(2)): Promise<ForgetCounts | undefined> {
-  const { values, positionals } = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
-  if (values.help) {
-    process.stdout.write(USAGE + '\n');
-    return undefined;
-  }
+  const parsed = parseCommandLine(argv, { usage: USAGE, options: {}, positionals: true });
+  if (!parsed) return undefined;
+  const { positionals } = parsed;
   const userId = positionals[0]?.trim() ?? '';
   if (positionals.length !== 1 || !/^\d{17,20}$/.test(userId)) {
     process.stderr.write(`forget needs exactly one Discord user id (17–20 digits).\n\n${USAGE}\n`);

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { loadCorpus } from '../src/articles/corpus.js';
 import { reportCsv } from '../src/bot/insights/csv.js';
@@ -12,6 +11,7 @@ import { SqliteStore } from '../src/bot/stores/sqlite/sqlite-store.js';
 import { loadEngineConfig, resolvePath } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { insightsTables } from './lib/insights-table.js';
+import { parseCommandLine } from './lib/cli.js';
 import { isMain, runMain } from './lib/run-main.js';
 
 const FORMATS = ['table', 'csv', 'json'] as const;
@@ -30,14 +30,9 @@ Options:
 
 /** `npm run insights`: the insights report as tables for a person, or CSV / JSON for a program. */
 export async function main(argv: string[] = process.argv.slice(2)): Promise<InsightsReport | undefined> {
-  const { values } = parseArgs({
-    args: argv,
-    options: { days: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  });
-  if (values.help) {
-    process.stdout.write(USAGE + '\n');
-    return undefined;
-  }
+  const parsed = parseCommandLine(argv, { usage: USAGE, options: { days: { type: 'string' }, format: { type: 'string' } } });
+  if (!parsed) return undefined;
+  const { values } = parsed;
   const days = values.days === undefined ? DEFAULT_INSIGHTS_DAYS : Number(values.days);
   const format = (values.format ?? (process.stdout.isTTY ? 'table' : 'json')) as Format;
   if (!Number.isInteger(days) || days < 1 || days > 3650 || !FORMATS.includes(format)) {

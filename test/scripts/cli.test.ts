@@ -14,6 +14,8 @@ const SCRIPTS: Array<[string, RegExp]> = [
   ['scripts/audit-deps.ts', /^Usage: tsx scripts\/audit-deps.ts/],
   ['scripts/soak.ts', /^Usage: npm run soak/],
   ['scripts/eval.ts', /^Usage: npm run eval/],
+  ['scripts/insights.ts', /^Usage: npm run insights/],
+  ['scripts/forget.ts', /^Usage: npm run forget/],
   ['scripts/make-test-model.ts', /^Usage: make-test-model/],
   ['bench/run.ts', /^Usage: npm run bench/],
 ];
