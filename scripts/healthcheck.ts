@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
 import { PROJECT_ROOT } from '../src/config.js';
-import { isMain } from './lib/run-main.js';
+import { parseCommandLine } from './lib/cli.js';
+import { isMain, runMain } from './lib/run-main.js';
 
 const HELP = `Usage: node dist/scripts/healthcheck.js [--port N] [--timeout-ms N]
 
@@ -15,14 +15,9 @@ HEALTHCHECK and the CI production check; needs only the built files.`;
  * 127.0.0.1. It is compiled with the bot so that a production image needs neither tsx nor curl.
  */
 export async function main(argv = process.argv.slice(2), print = (l: string) => process.stdout.write(l + '\n')): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: { port: { type: 'string' }, 'timeout-ms': { type: 'string' }, help: { type: 'boolean' } },
-  });
-  if (values.help) {
-    print(HELP);
-    return;
-  }
+  const parsed = parseCommandLine(argv, { usage: HELP, options: { port: { type: 'string' }, 'timeout-ms': { type: 'string' } } });
+  if (!parsed) return;
+  const { values } = parsed;
   loadDotenv({ path: path.join(PROJECT_ROOT, '.env'), quiet: true });
   const port = Number(values.port ?? process.env.HEALTH_PORT);
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
@@ -42,4 +37,4 @@ export async function main(argv = process.argv.slice(2), print = (l: string) => 
   }
 }
 
-if (isMain(import.meta.url)) void main();
+if (isMain(import.meta.url)) runMain(main);

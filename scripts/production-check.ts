@@ -3,12 +3,12 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { freePort } from '../harness/bot-process.js';
 import { chatInputInteraction, startDiscordSimulator } from '../harness/discord-simulator/index.js';
 import { finalReply } from '../harness/interaction-reply.js';
 import { PROJECT_DIR } from '../harness/spawn-script.js';
 import { TINY_MODEL_ID, TINY_MODEL_ROOT } from '../harness/tiny-model.js';
+import { parseCommandLine } from './lib/cli.js';
 import { isMain, runMain } from './lib/run-main.js';
 import { readmeBlock } from './production/readme-block.js';
 import { runLine, signalGroup, waitForOutput } from './production/run-line.js';
@@ -25,11 +25,9 @@ const QUESTION = 'How long did the Iranian diplomats have to leave?';
 
 /** `npm run production-check` (and `.ci/run`): proves the README's production path end to end. */
 export async function main(argv = process.argv.slice(2), print = (l: string) => process.stdout.write(l + '\n')): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { keep: { type: 'boolean' }, help: { type: 'boolean' } } });
-  if (values.help) {
-    print(HELP);
-    return;
-  }
+  const parsed = parseCommandLine(argv, { usage: HELP, options: { keep: { type: 'boolean' } } });
+  if (!parsed) return;
+  const { values } = parsed;
   const readme = await readFile(path.join(PROJECT_DIR, 'README.md'), 'utf8');
   const steps = readmeBlock(readme, 'production-path');
   const probe = readmeBlock(readme, 'production-health');

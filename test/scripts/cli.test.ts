@@ -18,6 +18,8 @@ const SCRIPTS: Array<[string, RegExp]> = [
   ['scripts/forget.ts', /^Usage: npm run forget/],
   ['scripts/make-test-model.ts', /^Usage: make-test-model/],
   ['bench/run.ts', /^Usage: npm run bench/],
+  ['scripts/healthcheck.ts', /^Usage: node dist\/scripts\/healthcheck.js/],
+  ['scripts/production-check.ts', /^Usage: npm run production-check/],
 ];
 
 /** No settings at all: --help must not need any, and must not start work that would. */
