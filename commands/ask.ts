@@ -4,7 +4,7 @@ import { articleLookup } from '../src/bot/bot-engine.js';
 import { takeCooldown } from '../src/bot/cooldown-guard.js';
 import { ExpiredAnswerError, QuestionError } from '../src/errors.js';
 import { checkQuestion, MAX_QUESTION_LENGTH } from '../src/question.js';
-import { keepAnswer } from '../src/bot/keep-answer.js';
+import { askForMember, keepAnswer } from '../src/bot/keep-answer.js';
 import type { Vote } from '../src/bot/stores/store.js';
 import { passagesMessages } from '../src/bot/views/passages-view.js';
 import { notify, respond } from '../src/bot/respond.js';
@@ -37,14 +37,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
 
   // Deferring first keeps within Discord's 3-second window however long the model takes.
   await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-  let answer;
-  try {
-    answer = await ctx.engine.ask(question);
-  } catch (error) {
-    ctx.cooldowns.release(interaction.user.id);
-    throw error;
-  }
-  ctx.note({ answered: answer.answered, mode: answer.mode, citations: answer.citations.length });
+  const answer = await askForMember(ctx, interaction.user.id, question);
   const record = await keepAnswer(ctx, answer);
   const message = answerMessage(answer, {
     answerId: record?.id,

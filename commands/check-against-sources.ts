@@ -3,7 +3,7 @@ import { answerMessage } from '../src/bot/views/answer-view.js';
 import { articleLookup } from '../src/bot/bot-engine.js';
 import { takeCooldown } from '../src/bot/cooldown-guard.js';
 import { UserFacingError } from '../src/errors.js';
-import { keepAnswer } from '../src/bot/keep-answer.js';
+import { askForMember, keepAnswer } from '../src/bot/keep-answer.js';
 import { MAX_QUESTION_LENGTH } from '../src/question.js';
 import { respond } from '../src/bot/respond.js';
 import { oneLine, safeTruncate } from '../src/bot/views/safe-text.js';
@@ -21,14 +21,7 @@ export async function execute(interaction: MessageContextMenuCommandInteraction,
   takeCooldown(ctx.cooldowns, interaction.user.id);
 
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  let answer;
-  try {
-    answer = await ctx.engine.ask(truncate(text, MAX_QUESTION_LENGTH));
-  } catch (error) {
-    ctx.cooldowns.release(interaction.user.id);
-    throw error;
-  }
-  ctx.note({ answered: answer.answered, mode: answer.mode, citations: answer.citations.length });
+  const answer = await askForMember(ctx, interaction.user.id, truncate(text, MAX_QUESTION_LENGTH));
   const record = await keepAnswer(ctx, answer);
   const message = answerMessage(answer, {
     answerId: record?.id,

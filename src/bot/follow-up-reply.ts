@@ -1,11 +1,10 @@
 import { MessageFlags, type ModalSubmitInteraction } from 'discord.js';
 import { QuestionError } from '../errors.js';
 import { checkQuestion } from '../question.js';
-import type { Answer } from '../types.js';
 import { articleLookup } from './bot-engine.js';
 import type { CommandContext } from './command.js';
 import { takeCooldown } from './cooldown-guard.js';
-import { keepAnswer } from './keep-answer.js';
+import { askForMember, keepAnswer } from './keep-answer.js';
 import { ExpiredConversationError, FOLLOW_UP_FIELD, followUpLine, keepConversation, previousOf, withFollowUpButton } from './follow-up.js';
 import { respond } from './respond.js';
 import { answerMessage } from './views/answer-view.js';
@@ -26,20 +25,8 @@ export async function answerFollowUp(interaction: ModalSubmitInteraction, [id]: 
   // A follow-up to a private answer stays private: its "Follow-up to:" line repeats that question.
   const ephemeral = interaction.message?.flags.has(MessageFlags.Ephemeral) ?? false;
   await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-  let answer: Answer;
-  try {
-    answer = await ctx.engine.ask(question, { previous: previousOf(record.chain)! });
-  } catch (error) {
-    ctx.cooldowns.release(interaction.user.id);
-    throw error;
-  }
-  ctx.note({
-    answered: answer.answered,
-    mode: answer.mode,
-    citations: answer.citations.length,
-    followUpOf: id,
-    depth: record.chain.length,
-  });
+  const answer = await askForMember(ctx, interaction.user.id, question, { previous: previousOf(record.chain)! });
+  ctx.note({ followUpOf: id, depth: record.chain.length });
   const kept = await keepAnswer(ctx, answer);
   const conversationId = await keepConversation(ctx, answer, record.chain, kept?.id);
   const message = answerMessage(answer, {

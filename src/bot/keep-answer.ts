@@ -1,3 +1,4 @@
+import type { AskOptions } from '../engine.js';
 import type { Answer } from '../types.js';
 import type { CommandContext } from './command.js';
 import type { AnswerRecord } from './stores/store.js';
@@ -19,4 +20,20 @@ export async function keepAnswer(ctx: CommandContext, answer: Answer): Promise<A
   }
   ctx.answered(answer, record?.id);
   return record;
+}
+
+/**
+ * Asks the interaction's engine on a member's behalf and notes the outcome on its log line. A
+ * question that fails gives the member back the cooldown it took: nothing was answered.
+ */
+export async function askForMember(ctx: CommandContext, userId: string, question: string, options: AskOptions = {}): Promise<Answer> {
+  let answer: Answer;
+  try {
+    answer = await ctx.engine.ask(question, options);
+  } catch (error) {
+    ctx.cooldowns.release(userId);
+    throw error;
+  }
+  ctx.note({ answered: answer.answered, mode: answer.mode, citations: answer.citations.length });
+  return answer;
 }
