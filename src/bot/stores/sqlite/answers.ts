@@ -1,29 +1,24 @@
 import { randomBytes } from 'node:crypto';
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import type { Answer, RetrievalMode } from '../../../types.js';
 import type { AnswerRecord, AnswerRepository } from '../store.js';
+import { ExpiringRows, type TimedRow } from './expiring-rows.js';
 
-interface AnswerRow {
-  id: string;
-  created_at: number;
+interface AnswerRow extends TimedRow {
   member: string;
   question: string;
   mode: string;
   citations: string;
 }
 
-/** Answers in SQLite. Rows older than `maxAgeMs` read as expired at once and are deleted by the store's prune. */
-export class SqliteAnswers implements AnswerRepository {
-  private readonly insert: Statement;
-  private readonly select: Statement<[string], AnswerRow>;
+const INSERT = 'INSERT INTO answers (id, created_at, member, question, mode, citations) VALUES (?, ?, ?, ?, ?, ?)';
 
-  constructor(
-    db: Database,
-    private readonly maxAgeMs: number,
-    private readonly now: () => number,
-  ) {
-    this.insert = db.prepare('INSERT INTO answers (id, created_at, member, question, mode, citations) VALUES (?, ?, ?, ?, ?, ?)');
-    this.select = db.prepare<[string], AnswerRow>('SELECT * FROM answers WHERE id = ?');
+/** Answers in SQLite, behind their buttons; they expire (see {@link ExpiringRows}). */
+export class SqliteAnswers implements AnswerRepository {
+  private readonly rows: ExpiringRows<AnswerRow>;
+
+  constructor(db: Database, maxAgeMs: number, now: () => number) {
+    this.rows = new ExpiringRows(db, 'answers', INSERT, maxAgeMs, now);
   }
 
   async add(answer: Answer, member: string): Promise<AnswerRecord> {
@@ -31,7 +26,7 @@ export class SqliteAnswers implements AnswerRepository {
       id: randomBytes(9).toString('base64url'),
       question: answer.question,
       member,
-      createdAt: this.now(),
+      createdAt: this.rows.now(),
       mode: answer.mode,
       citations: answer.citations.map((c) => ({ n: c.n, source: c.source, title: c.title, passageId: c.passageId, quote: c.quote })),
     };
@@ -41,12 +36,12 @@ export class SqliteAnswers implements AnswerRepository {
 
   /** Writes a record as it is (the JSON-lines import keeps the ids buttons already carry). */
   save(record: AnswerRecord): void {
-    this.insert.run(record.id, record.createdAt, record.member, record.question, record.mode, JSON.stringify(record.citations));
+    this.rows.insert.run(record.id, record.createdAt, record.member, record.question, record.mode, JSON.stringify(record.citations));
   }
 
   async get(id: string): Promise<AnswerRecord | undefined> {
-    const row = this.select.get(id);
-    if (!row || this.now() - row.created_at > this.maxAgeMs) return undefined;
+    const row = this.rows.get(id);
+    if (!row) return undefined;
     return {
       id: row.id,
       question: row.question,
