@@ -15,7 +15,7 @@ it('accepts hub-style ids and refuses anything else', () => {
 
 it.each(outside)('the config refuses MODEL_ID %s, naming the key', (id) => {
   expect(() => loadEngineConfig({ MODEL_ID: id }, '/tmp')).toThrow(ConfigError);
-  expect(() => loadEngineConfig({ MODEL_ID: id }, '/tmp')).toThrow(/MODEL_ID: must be a hub-style model id/);
+  expect(() => loadEngineConfig({ MODEL_ID: id }, '/tmp')).toThrow(/MODEL_ID must be a hub-style model id/);
 });
 
 it.each(outside)('loading model %s gives ModelUnavailableError (keyword mode), never a path outside', async (id) => {
