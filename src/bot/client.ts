@@ -8,6 +8,7 @@ import { openStore, type OpenedStore } from './stores/open-store.js';
 import { gatewayOptions } from './gateway.js';
 import { GatewayLog } from './gateway-log.js';
 import { InteractionRouter } from './router.js';
+import { clientShardOptions, type ShardIdentity } from './sharding/shard-env.js';
 
 /** Where the bot gets the engine for each interaction (an EngineHolder, or a fixed engine in tests). */
 export interface EngineSource {
@@ -19,6 +20,8 @@ export interface BotOptions {
   commands: readonly Command[];
   /** How long `stop()` waits for answers in progress. */
   drainTimeoutMs?: number;
+  /** The shard this process runs when a supervisor spawned it; absent, the one shard of an unsharded bot. */
+  shard?: ShardIdentity;
 }
 
 /** A bot ready to log in; see `createBot`. */
@@ -57,6 +60,7 @@ export async function createBot(config: BotConfig, engines: EngineSource, logger
     intents: [GatewayIntentBits.Guilds],
     rest: { api: config.DISCORD_API_BASE },
     ws: gatewayOptions(config.DISCORD_GATEWAY_URL),
+    ...clientShardOptions(options.shard),
   });
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
   // Without an 'error' listener an EventEmitter error would throw and end the process.

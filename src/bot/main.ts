@@ -5,6 +5,7 @@ import { createOps } from '../ops/ops.js';
 import { createBot } from './client.js';
 import { commandNames, type Command } from './command.js';
 import { openEngineHolder } from './open-engine.js';
+import { shardFromEnv, shardHealthPort, type ShardIdentity } from './sharding/shard-env.js';
 
 /**
  * The bot process (`npm start`, through `scripts/bot.ts`, which passes the commands): loads the
@@ -13,8 +14,10 @@ import { openEngineHolder } from './open-engine.js';
  */
 export async function main(commands: readonly Command[]): Promise<void> {
   let config;
+  let shard: ShardIdentity | undefined;
   try {
     config = loadBotConfig();
+    shard = shardFromEnv(process.env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     // The message names the bad keys, not their values; redact anyway in case a token slipped into one.
@@ -22,18 +25,18 @@ export async function main(commands: readonly Command[]): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const logger = createLogger({
-    level: config.LOG_LEVEL,
-    secrets: [config.DISCORD_TOKEN],
-    ...(config.LOG_FORMAT ? { format: config.LOG_FORMAT } : {}),
-  });
+  // Under the supervisor every line names its shard: the processes of a machine share one log.
+  const logger = createLogger(
+    { level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN], ...(config.LOG_FORMAT ? { format: config.LOG_FORMAT } : {}) },
+    shard ? { shard: shard.id } : {},
+  );
   process.on('unhandledRejection', (reason) => logger.error('unhandled promise rejection', { error: reason }));
 
   const engines = await openEngineHolder(config, logger);
-  const ops = createOps(config, logger, commandNames(commands));
-  const bot = await createBot(config, engines, ops.logger, { commands });
+  const ops = createOps({ HEALTH_PORT: shardHealthPort(config.HEALTH_PORT, shard) }, logger, commandNames(commands));
+  const bot = await createBot(config, engines, ops.logger, { commands, ...(shard ? { shard } : {}) });
   let stopping = false;
-  const shutdown = (signal: NodeJS.Signals) => {
+  const shutdown = (signal: NodeJS.Signals | 'supervisor gone') => {
     if (stopping) return;
     stopping = true;
     logger.info('shutting down: finishing answers in progress', { signal, pending: bot.router.pending });
@@ -51,6 +54,9 @@ export async function main(commands: readonly Command[]): Promise<void> {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  // A shard whose supervisor died (even by SIGKILL) must not live on unsupervised: the IPC channel
+  // discord.js's ShardingManager forks it with closes, and the shard stops as on SIGTERM.
+  if (shard && process.connected) process.once('disconnect', () => shutdown('supervisor gone'));
 
   try {
     await bot.start();
