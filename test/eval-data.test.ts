@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { isArticleFile } from '../src/articles/corpus.js';
 
 /**
  * Sanity checks on the evaluation data: the question set and the second article corpus it is
@@ -44,7 +45,7 @@ const normalize = (text: string): string =>
     .toLowerCase();
 
 async function articleFiles(dir: URL): Promise<Array<{ name: string; raw: Buffer }>> {
-  const names = (await readdir(dir)).filter((n) => /\.(txt|md)$/.test(n) && !n.startsWith('.')).sort();
+  const names = (await readdir(dir)).filter(isArticleFile).sort();
   return Promise.all(names.map(async (name) => ({ name, raw: await readFile(new URL(name, dir)) })));
 }
 

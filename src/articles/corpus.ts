@@ -8,8 +8,8 @@ import type { Article, SkippedArticle } from '../types.js';
 import { CorpusError } from '../errors.js';
 
 /**
- * The articles folder. Every `.txt` or `.md` file in it (dotfiles excepted, no subfolders) is one
- * article, read as UTF-8; other files are ignored, so the folder holds no README. A file may start
+ * The articles folder. Every `.txt` or `.md` file in it (dotfiles and `questions.txt` excepted, no
+ * subfolders) is one article, read as UTF-8; other files are ignored, so the folder holds no README. A file may start
  * with YAML front matter — `---`, then `title:`, `outlet:`, `date:`, `url:`, `author:` lines,
  * then `---` — and front matter always wins over what is read from the text. Without it the title
  * is the article's headline line, or else a title derived from the lead sentence (marked with
@@ -24,6 +24,18 @@ export const DEFAULT_MAX_ARTICLE_BYTES = 1024 * 1024;
 
 /** File name endings read as articles. */
 export const ARTICLE_EXTENSIONS = ['.txt', '.md'] as const;
+
+/**
+ * The curated questions `/ask` suggests before members have asked enough (one per line). It lives
+ * in the articles folder, where maintainers already work, but it is not an article.
+ */
+export const CURATED_QUESTIONS_FILE = 'questions.txt';
+
+/** Whether a file of the articles folder is read as an article: `.txt`/`.md`, no dotfile, not the curated questions. */
+export function isArticleFile(name: string): boolean {
+  const lower = name.toLowerCase();
+  return !name.startsWith('.') && lower !== CURATED_QUESTIONS_FILE && ARTICLE_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
 
 // Re-exported while branches that import it from here move to src/errors.ts.
 export { CorpusError } from '../errors.js';
@@ -97,9 +109,7 @@ async function articleFiles(dir: string): Promise<string[]> {
     if (code === 'ENOTDIR') throw new CorpusError(`Articles path is not a folder: ${dir}`, { path: dir });
     throw new CorpusError(`Cannot read articles folder ${dir} (${code ?? String(error)})`, { path: dir });
   }
-  return names
-    .filter((name) => !name.startsWith('.') && ARTICLE_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext)))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return names.filter(isArticleFile).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Turns one file's bytes into an article, or says why it cannot be one. */

@@ -2,11 +2,12 @@ import { appendFile, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { syntheticHeadline, writeArticleFiles } from '../../bench/lib/synthetic-articles.js';
 import { SHIPPED_ARTICLES } from '../../harness/workspace.js';
+import { isArticleFile } from '../../src/articles/corpus.js';
 
 /** Paragraphs of the shipped articles long enough to read as prose (no headlines or "Related Articles"). */
 async function shippedParagraphs(): Promise<string[]> {
   const out: string[] = [];
-  for (const name of (await readdir(SHIPPED_ARTICLES)).sort()) {
+  for (const name of (await readdir(SHIPPED_ARTICLES)).filter(isArticleFile).sort()) {
     const text = await readFile(path.join(SHIPPED_ARTICLES, name), 'utf8');
     for (const p of text.split(/\n\s*\n/)) if (p.trim().length > 120 && !p.startsWith('---')) out.push(p.trim());
   }

@@ -1,3 +1,4 @@
+import { isArticleFile } from '../../src/articles/corpus.js';
 import { readdir } from 'node:fs/promises';
 import { TEMP_MARKER } from '../../src/atomic-write.js';
 import { Engine } from '../../src/engine.js';
@@ -65,7 +66,7 @@ beforeAll(async () => {
   embedder = await loadTinyEmbedder();
   env = tinyModelScriptEnv(ws);
   articleFiles = [
-    ...(await readdir(ws.articlesDir)),
+    ...(await readdir(ws.articlesDir)).filter(isArticleFile),
     ...(await writeSyntheticArticles(ws.articlesDir, SYNTHETIC_ARTICLES, mulberry32(SEED))),
   ];
   // The first build goes through the script too: embedding in a child is faster than under jest.

@@ -113,6 +113,41 @@ export interface QuestionLog {
   add(entry: QuestionEntry): Promise<void>;
   /** What the insights report is built from, for questions and votes since `since` (ms). */
   period(since: number): Promise<PeriodData>;
+  /**
+   * What `/ask` may suggest: answered `/ask` questions, close variants together (the same
+   * key, see question-key.ts), that at least `minMembers` different members asked and no moderator hid.
+   * At most `limit`, most asked and best voted first. Called as members type, so it must be cheap.
+   */
+  suggestions(minMembers: number, limit: number): Promise<QuestionSuggestion[]>;
+  /** Hides a question and its close variants from suggestions; false when already hidden or it has no key terms. */
+  hide(question: string, at: number): Promise<boolean>;
+  /** Lets a hidden question (or a close variant of it) be suggested again; false when it was not hidden. */
+  unhide(question: string): Promise<boolean>;
+  /** The questions moderators hid, most recently hidden first. */
+  hidden(): Promise<HiddenQuestion[]>;
+}
+
+/** A question members may be offered as they type `/ask`, with the numbers that rank it. */
+export interface QuestionSuggestion {
+  /** The wording most of its members used (the latest on a tie). */
+  question: string;
+  /** Its close-variant key (question-key.ts). */
+  key: string;
+  /** Different members who asked it or a close variant. */
+  members: number;
+  asks: number;
+  upVotes: number;
+  downVotes: number;
+  /** Milliseconds since the epoch. */
+  lastAsked: number;
+}
+
+/** A question a moderator took out of the suggestions, with its close variants. */
+export interface HiddenQuestion {
+  question: string;
+  key: string;
+  /** Milliseconds since the epoch. */
+  at: number;
 }
 
 /** The raw material of the insights report (see src/bot/insights/report.ts). */

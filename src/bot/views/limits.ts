@@ -17,4 +17,8 @@ export const Limits = {
   embedsPerMessage: 10,
   customId: 100,
   buttonLabel: 80,
+  /** Choices in one autocomplete response, and the length of each one's name and value. */
+  autocompleteChoices: 25,
+  choiceName: 100,
+  choiceValue: 100,
 } as const;

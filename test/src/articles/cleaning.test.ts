@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyzeText, cleanText } from '../../../src/articles/cleaning.js';
+import { isArticleFile } from '../../../src/articles/corpus.js';
 import { blockTexts, expectCleanSlices, isKept, occurrences } from '../../helpers/spans.js';
 
 const SHIPPED = fileURLToPath(new URL('../../../data/articles/', import.meta.url));
 const shipped = readdirSync(SHIPPED)
-  .filter((f) => f.endsWith('.txt'))
+  .filter((f) => f.endsWith('.txt') && isArticleFile(f))
   .sort()
   .map((file) => ({ file, text: readFileSync(SHIPPED + file, 'utf8') }));
 const article = (prefix: string): string => shipped.find((a) => a.file.startsWith(prefix))!.text;

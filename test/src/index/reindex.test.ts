@@ -1,5 +1,6 @@
 import { appendFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isArticleFile } from '../../../src/articles/corpus.js';
 import { readIndex } from '../../../src/index/index-store.js';
 import { sentenceKeys } from '../../../src/index/sentence-vectors.js';
 import { reindex } from '../../../src/index/reindex.js';
@@ -20,7 +21,7 @@ describe('reindex', () => {
   it('embeds everything once, then nothing when no article changed', async () => {
     const first = countingEmbedder(tiny);
     const cold = await run(first);
-    const files = (await readdir(ws.articlesDir)).filter((f) => f.endsWith('.txt')).length;
+    const files = (await readdir(ws.articlesDir)).filter(isArticleFile).length;
     expect(cold.added).toHaveLength(files);
     expect(cold.embedded).toBe(cold.passages);
     // Passages and, once each, their sentences (overlapping passages share sentences).

@@ -52,6 +52,19 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX conversations_created_at ON conversations (created_at);
       CREATE INDEX conversations_member ON conversations (member);`,
   },
+  {
+    version: 4,
+    name: 'question suggestions: close-variant keys and questions moderators hid',
+    // variant is the question's key (question-key.ts), written with the row; older rows get theirs
+    // when the store opens (SQL cannot run the text analysis). The partial index holds exactly the
+    // candidates for autocomplete, so counting members per variant reads the index alone.
+    sql: `
+      ALTER TABLE questions ADD COLUMN variant TEXT;
+      CREATE INDEX questions_suggest ON questions (variant, member, question, at)
+        WHERE outcome = 'answered' AND command = 'ask';
+      CREATE INDEX questions_answer_id ON questions (answer_id) WHERE answer_id IS NOT NULL;
+      CREATE TABLE hidden_questions (variant TEXT PRIMARY KEY, question TEXT NOT NULL, hidden_at INTEGER NOT NULL);`,
+  },
 ];
 
 /** The newest schema version this code knows. */

@@ -1,18 +1,22 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { PeriodData, QuestionEntry, QuestionLog, QuestionOutcome, VoteRecord } from '../store.js';
+import { questionKey } from '../question-key.js';
+import type { HiddenQuestion, PeriodData, QuestionEntry, QuestionLog, QuestionOutcome, QuestionSuggestion, VoteRecord } from '../store.js';
+import { SqliteSuggestions } from './suggestions.js';
 
 /** The question log in SQLite. With retention 0 it is disabled: nothing is written. */
 export class SqliteQuestionLog implements QuestionLog {
   private readonly insert: Statement;
+  private readonly suggested: SqliteSuggestions;
 
   constructor(
     private readonly db: Database,
     readonly enabled: boolean,
   ) {
     this.insert = db.prepare(
-      `INSERT INTO questions (at, member, command, outcome, reason, term, mode, article_ids, latency_ms, question, answer_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO questions (at, member, command, outcome, reason, term, mode, article_ids, latency_ms, question, answer_id, variant)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    this.suggested = new SqliteSuggestions(db);
   }
 
   async add(e: QuestionEntry): Promise<void> {
@@ -29,7 +33,25 @@ export class SqliteQuestionLog implements QuestionLog {
       Math.round(e.latencyMs),
       e.question,
       e.answerId ?? null,
+      // Only answered /ask questions can be suggested; the rest need no key.
+      e.outcome === 'answered' && e.command === 'ask' ? questionKey(e.question) : null,
     );
+  }
+
+  async suggestions(minMembers: number, limit: number): Promise<QuestionSuggestion[]> {
+    return this.suggested.suggestions(minMembers, limit);
+  }
+
+  async hide(question: string, at: number): Promise<boolean> {
+    return this.suggested.hide(question, at);
+  }
+
+  async unhide(question: string): Promise<boolean> {
+    return this.suggested.unhide(question);
+  }
+
+  async hidden(): Promise<HiddenQuestion[]> {
+    return this.suggested.hidden();
   }
 
   /** Three indexed range scans over the period; the grouping is left to the report. */

@@ -1,0 +1,14 @@
+import { terms } from '../../text/terms.js';
+
+/**
+ * The close-variant key of a question: its distinct key terms, stemmed and stopwords dropped by the
+ * engine's own analysis (src/text/terms.ts), sorted and joined by spaces. "When did Albania cut
+ * ties with Iran?" and "when did albania cut its ties with iran" share one key, so members who
+ * asked either count towards the same question. A question of stopwords only has the key ''.
+ *
+ * Every store computes the key with this function when it writes a question, so a SQLite and a
+ * PostgreSQL store group the same questions alike.
+ */
+export function questionKey(question: string): string {
+  return [...new Set(terms(question))].sort().join(' ');
+}
