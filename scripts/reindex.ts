@@ -25,14 +25,20 @@ export function formatSummary(s: ReindexSummary): string {
   return lines.join('\n');
 }
 
-const USAGE = `Usage: npm run reindex [-- --help]
+const USAGE = `Usage: npm run reindex [-- --allow-shrink | --help]
 Brings the index in EMBEDDINGS_DIR up to date with the articles in ARTICLES_DIR: new and changed
 articles are chunked and embedded with MODEL_ID (keyword-only when the model is unavailable),
-removed ones dropped. Settings come from .env (see .env.example).`;
+removed ones dropped. Settings come from .env (see .env.example).
+
+  --allow-shrink  rebuild even if that drops every article the index holds, or more than half of
+                  them; without it such a reindex is refused (exit 1) and the index is left as it
+                  was, since an empty or wrong ARTICLES_DIR looks just like that
+  -h, --help      this text`;
 
 /** `npm run reindex`: brings `embeddings/` up to date with the articles folder; undefined for `--help`. */
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<ReindexSummary | undefined> {
-  if (!parseCommandLine(argv, { usage: USAGE, options: {} })) return undefined;
+  const parsed = parseCommandLine(argv, { usage: USAGE, options: { 'allow-shrink': { type: 'boolean', default: false } } });
+  if (!parsed) return undefined;
   const config = loadEngineConfig();
   const logger = createLogger({
     level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL,
@@ -48,6 +54,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       embedder,
       logger,
       onProgress: (done, total) => bar.update(done, total),
+      allowShrink: parsed.values['allow-shrink'] === true,
     });
     bar.stop();
     process.stdout.write(formatSummary(summary) + '\n' + green('✓ index written to ') + config.EMBEDDINGS_DIR + '\n');

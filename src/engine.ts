@@ -8,7 +8,7 @@ import { round } from './round.js';
 import { readIndex, type StoredArticle, type StoredIndex } from './index/index-store.js';
 import { silentLogger, type Logger } from './logger.js';
 import { reindex } from './index/reindex.js';
-import { staleness } from './index/staleness.js';
+import { keepsPreviousIndex, staleness } from './index/staleness.js';
 import type { PreviousQuestion } from './query/follow-up.js';
 import type { AnalysedQuery } from './query/query.js';
 import { Retriever, type Retrieval } from './retrieval/retriever.js';
@@ -100,12 +100,19 @@ export class Engine {
       if (options.refresh === 'never') throw error;
     }
     let files = index && (await ArticleFiles.read(articlesDir, index.articles));
-    const why = index ? (options.refresh === 'never' ? null : await staleness(index, articlesDir, embedder, files!)) : 'no usable index';
-    if (why) {
-      logger.info('building the index', { why });
-      await reindex({ articlesDir, embeddingsDir, embedder, logger, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
-      index = await readIndex(embeddingsDir);
-      files = await ArticleFiles.read(articlesDir, index.articles);
+    let why: string | null = index ? null : 'no usable index';
+    try {
+      if (index && options.refresh !== 'never') why = await staleness(index, articlesDir, embedder, files!);
+      if (why) {
+        logger.info('building the index', { why });
+        await reindex({ articlesDir, embeddingsDir, embedder, logger, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+        index = await readIndex(embeddingsDir);
+        files = await ArticleFiles.read(articlesDir, index.articles);
+      }
+    } catch (error) {
+      // The old index is intact (a refused or failed reindex never touches it): answer from it.
+      if (!index || !keepsPreviousIndex(error)) throw error;
+      logger.warn('index not updated; answering from the previous index', { ...(why ? { why } : {}), problem: error.message });
     }
     const usable = index!;
     const vectorsMatch = !!embedder && !!usable.vectorIndex && usable.manifest.model?.id === embedder.modelId;

@@ -5,7 +5,16 @@
  */
 
 /** The machine name of each kind of expected failure; stable, used in logs and metrics. */
-export type ErrorIdentifier = 'refused' | 'config' | 'corpus' | 'model-unavailable' | 'index-missing' | 'index-corrupt' | 'reindex-busy';
+export type ErrorIdentifier =
+  | 'refused'
+  | 'config'
+  | 'corpus'
+  | 'model-unavailable'
+  | 'index-missing'
+  | 'index-corrupt'
+  | 'reindex-busy'
+  | 'index-shrink'
+  | 'index-unwritable';
 
 /** Base of the expected failures. */
 export abstract class CasefileError extends Error {
@@ -94,3 +103,12 @@ export class IndexCorruptError extends expected('index-corrupt') {}
 
 /** Another reindex held the index folder for longer than we were willing to wait. */
 export class ReindexBusyError extends expected('reindex-busy') {}
+
+/**
+ * A reindex would drop every article, or more than half of those the index holds (an empty or wrong
+ * `ARTICLES_DIR`, most likely). Refused unless asked for (`--allow-shrink`); the index is left as it was.
+ */
+export class IndexShrinkError extends expected('index-shrink') {}
+
+/** The index folder cannot be written (read-only, full, no permission); `context.code` is the errno code. */
+export class IndexUnwritableError extends expected('index-unwritable') {}

@@ -6,6 +6,7 @@ import { silentLogger, type Logger } from '../logger.js';
 import { withReindexLock } from './reindex-lock.js';
 import { calibrate, type Calibration } from './calibration.js';
 import { embedSentences } from './sentence-vectors.js';
+import { refuseShrink } from './shrink-guard.js';
 import type { Embedder, Passage, SkippedArticle } from '../types.js';
 
 export interface ReindexOptions {
@@ -20,6 +21,8 @@ export interface ReindexOptions {
   batchSize?: number;
   /** How long to wait for another reindex of the same folder (default 10 minutes). */
   lockTimeoutMs?: number;
+  /** Allow dropping every article, or more than half of them (see `shrink-guard.ts`); refused otherwise. */
+  allowShrink?: boolean;
 }
 
 /** What a reindex did, for the summary line. */
@@ -74,6 +77,10 @@ async function reindexUnlocked(options: ReindexOptions): Promise<ReindexSummary>
   const { articles, skipped } = await loadCorpus(options.articlesDir);
   for (const s of skipped) logger.warn('skipped article', { file: s.file, reason: s.reason });
   const { index: previous, problem } = await readPrevious(options.embeddingsDir, logger);
+  if (!options.allowShrink) {
+    const indexed = previous?.manifest.articles.map((a) => a.id) ?? [];
+    refuseShrink({ indexed, found: articles.map((a) => a.id), articlesDir: options.articlesDir, embeddingsDir: options.embeddingsDir });
+  }
 
   const embedder = options.embedder;
   const model = embedder ? { id: embedder.modelId, dimensions: embedder.dimensions } : null;

@@ -4,6 +4,7 @@ import { CHUNKER_VERSION } from '../passages/chunking.js';
 import { CALIBRATION_PROBES_VERSION } from './calibration-probes.js';
 import type { StoredIndex } from './index-store.js';
 import type { Embedder } from '../types.js';
+import { CorpusError, IndexShrinkError, IndexUnwritableError, type CasefileError } from '../errors.js';
 
 /**
  * Whether an index that opened fine still describes the articles folder and the configured model.
@@ -30,4 +31,13 @@ export async function staleness(
   if (changed || newlySkipped) return 'articles changed';
   // Same files, but the stored text (which quotes are cut from) is not theirs: the index was altered.
   return index.articles.some((a) => !files.holds(a.id, a.text)) ? 'stored article text differs from the article files' : null;
+}
+
+/**
+ * Whether, after `error` while checking or rebuilding a stale index, the previous index can still be
+ * served: the articles folder is missing or would empty the index, or the index folder can't be
+ * written. Each leaves the previous index as it was; a bot that stopped answering over it would be worse.
+ */
+export function keepsPreviousIndex(error: unknown): error is CasefileError {
+  return error instanceof CorpusError || error instanceof IndexShrinkError || error instanceof IndexUnwritableError;
 }

@@ -5,6 +5,8 @@ import {
   ExpiredAnswerError,
   IndexCorruptError,
   IndexMissingError,
+  IndexShrinkError,
+  IndexUnwritableError,
   ModelUnavailableError,
   QuestionError,
   REFUSAL_REASONS,
@@ -24,6 +26,8 @@ describe('the error model', () => {
     [new IndexMissingError('no index'), 'index-missing'],
     [new IndexCorruptError('bad checksum'), 'index-corrupt'],
     [new ReindexBusyError('held'), 'reindex-busy'],
+    [new IndexShrinkError('would drop every article'), 'index-shrink'],
+    [new IndexUnwritableError('read-only', { code: 'EROFS' }), 'index-unwritable'],
   ];
   it.each(cases.map(([error, identifier]) => [error.name, error, identifier] as const))(
     '%s is an expected failure with a machine identifier',
