@@ -27,6 +27,13 @@ const optionalString = z
 const SECONDS = 'must be a whole number of seconds from 0 to 3600';
 const DAYS = 'must be a whole number of days from 0 to 3650';
 const PORT = 'must be a port number from 1 to 65535';
+const DATABASE_URL_MESSAGE = 'must be a PostgreSQL URL, postgres://user:password@host:5432/database';
+/** postgres:// or postgresql://, naming a server (a host, or a socket folder in `?host=`). */
+function isPostgresUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return /^postgres(ql)?:$/.test(url.protocol) && (url.hostname !== '' || url.searchParams.has('host'));
+}
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 
 const engineShape = {
@@ -51,6 +58,9 @@ const engineShape = {
     .pipe(z.number().int(DAYS).min(0, DAYS).max(3650, DAYS)),
   // Empty: guess from the terminal (pretty on a TTY, JSON otherwise); set it under a supervisor.
   LOG_FORMAT: optionalString.pipe(z.enum(['json', 'pretty'], 'must be json or pretty (or empty)').optional()),
+  // Empty: the embedded SQLite store in DATA_DIR. Set: the shared PostgreSQL store, for several shards.
+  // Read by the bot and by `npm run insights` / `forget`, so they see every shard's rows.
+  DATABASE_URL: optionalString.pipe(z.string().refine(isPostgresUrl, DATABASE_URL_MESSAGE).optional()),
 };
 
 const botShape = {

@@ -14,7 +14,9 @@ export type ErrorIdentifier =
   | 'index-corrupt'
   | 'reindex-busy'
   | 'index-shrink'
-  | 'index-unwritable';
+  | 'index-unwritable'
+  | 'store-unavailable'
+  | 'store-invalid';
 
 /** Base of the expected failures. */
 export abstract class CasefileError extends Error {
@@ -112,3 +114,9 @@ export class IndexShrinkError extends expected('index-shrink') {}
 
 /** The index folder cannot be written (read-only, full, no permission); `context.code` is the errno code. */
 export class IndexUnwritableError extends expected('index-unwritable') {}
+
+/** The shared database (DATABASE_URL) cannot be reached or opened; names the server, never the password. */
+export class StoreUnavailableError extends expected('store-unavailable') {}
+
+/** A row read back from the shared database is not in the shape this code writes (another version, a hand edit). */
+export class StoredRowError extends expected('store-invalid') {}

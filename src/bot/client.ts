@@ -28,7 +28,7 @@ export interface BotOptions {
 export interface Bot {
   client: Client;
   router: InteractionRouter;
-  /** Answers, votes and the question log (`DATA_DIR/casefile.db`). */
+  /** Answers, votes and the question log (`DATA_DIR/casefile.db`, or PostgreSQL with DATABASE_URL). */
   store: OpenedStore['store'];
   /** Logs in and resolves once the gateway says the bot is ready. */
   start(): Promise<void>;
@@ -42,7 +42,13 @@ export interface Bot {
  */
 export async function createBot(config: BotConfig, engines: EngineSource, logger: Logger, options: BotOptions): Promise<Bot> {
   const dataDir = resolvePath(config, config.DATA_DIR);
-  const opened = await openStore({ dataDir, questionLogDays: config.QUESTION_LOG_DAYS, logger, pruneTimer: true });
+  const opened = await openStore({
+    dataDir,
+    databaseUrl: config.DATABASE_URL,
+    questionLogDays: config.QUESTION_LOG_DAYS,
+    logger,
+    pruneTimer: true,
+  });
   const { store, members } = opened;
   const router = new InteractionRouter({
     commands: options.commands,

@@ -7,6 +7,7 @@ import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import { otherUser } from '../../harness/other-user.js';
 import type { RecordedRequest } from '../../harness/discord-simulator/index.js';
 import { customIds as idsOf, EPHEMERAL, sentMessage } from '../helpers/sent-message.js';
+import { sqliteDb } from '../helpers/sqlite-db.js';
 
 const QUESTION = 'When did Albania cut diplomatic ties with Iran?';
 const OFF_TOPIC = 'What is the boiling point of liquid nitrogen?';
@@ -177,7 +178,7 @@ describe('/ask', () => {
     const answerId = up!.split(':').pop()!;
     expect(down).toBe(answerButtonIds.vote(answerId, 'down'));
     const votesFor = () =>
-      h.bot.store.db
+      sqliteDb(h.bot.store)
         .prepare('SELECT member, vote, question, citations FROM votes WHERE answer_id = ? ORDER BY at, rowid')
         .all(answerId) as Array<{ member: string; vote: string; question: string; citations: string }>;
     const members = (await MemberHasher.read(path.join(h.root, 'data', 'member-salt')))!;

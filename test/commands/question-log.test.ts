@@ -3,6 +3,7 @@ import { MemberHasher } from '../../src/bot/stores/member-hash.js';
 import { otherUser } from '../../harness/other-user.js';
 import { finalReply } from '../../harness/interaction-reply.js';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
+import { sqliteDb } from '../helpers/sqlite-db.js';
 
 /** Every question a member puts to the bot lands in the question log, with its outcome, under a salted hash. */
 
@@ -33,7 +34,8 @@ afterAll(() => h?.close());
 /** The log row of a question; the router writes it right after the reply, so it may take a moment. */
 async function rowFor(question: string): Promise<Row> {
   for (let i = 0; i < 100; i++) {
-    const row = h.bot.store.db.prepare('SELECT * FROM questions WHERE question = ? ORDER BY id DESC').get(question) as Row | undefined;
+    const row = sqliteDb(h.bot.store).prepare('SELECT * FROM questions WHERE question = ? ORDER BY id DESC').get(question) as
+      Row | undefined;
     if (row) return row;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -54,7 +56,7 @@ test('an answered /ask is logged with its command, mode, cited articles and late
   expect(JSON.parse(row.article_ids)).toEqual([...new Set(expected.citations.map((c) => c.source))]);
   expect(row.latency_ms).toBeGreaterThan(0);
   expect(row.answer_id).toMatch(/^[\w-]{12}$/);
-  expect(JSON.stringify(h.bot.store.db.prepare('SELECT * FROM questions').all())).not.toContain(otherUser(1).user!.id!);
+  expect(JSON.stringify(sqliteDb(h.bot.store).prepare('SELECT * FROM questions').all())).not.toContain(otherUser(1).user!.id!);
 });
 
 test('a question the articles do not cover is logged as not covered, with the engine’s reason', async () => {

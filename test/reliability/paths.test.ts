@@ -9,6 +9,7 @@ import { buttonInteraction, chatInputInteraction } from '../../harness/discord-s
 import { finalReply } from '../../harness/interaction-reply.js';
 import { PROJECT_DIR } from '../../harness/spawn-script.js';
 import { loadTinyEmbedder } from '../helpers/tiny-embedder.js';
+import { sqliteDb } from '../helpers/sqlite-db.js';
 
 /**
  * Whatever users send (custom ids and questions full of `../`, absolute paths, NUL bytes, URL
@@ -101,7 +102,7 @@ it('writes only its database in the data folder, whatever the input', async () =
 
   // Only votes naming a real answer were recorded (extra parts after the id are ignored); the
   // hostile ones were refused as expired answers. Hostile text is data in the database, never a path.
-  const feedback = bot.bot.store.db.prepare('SELECT answer_id, vote FROM votes ORDER BY at, rowid').all() as Array<{
+  const feedback = sqliteDb(bot.bot.store).prepare('SELECT answer_id, vote FROM votes ORDER BY at, rowid').all() as Array<{
     answer_id: string;
     vote: string;
   }>;

@@ -7,6 +7,7 @@ import { finalReply } from '../../harness/interaction-reply.js';
 import { otherUser } from '../../harness/other-user.js';
 import { startConfiguredBot, type ConfiguredBot } from '../helpers/configured-bot.js';
 import { entry } from '../helpers/store-fixtures.js';
+import { sqliteDb } from '../helpers/sqlite-db.js';
 
 /** The store under damage, a full disk, an upgrade from JSON-lines files, and retention. */
 
@@ -35,14 +36,14 @@ test('a garbage database file is moved aside, an error names it, and the bot kee
   const reply = await askFor(bot);
   expect(reply.message.embeds![0]!.description).toBeTruthy();
   await bot.bot.router.drain(5000);
-  expect(bot.bot.store.db.prepare('SELECT outcome FROM questions').all()).toEqual([{ outcome: 'answered' }]);
+  expect(sqliteDb(bot.bot.store).prepare('SELECT outcome FROM questions').all()).toEqual([{ outcome: 'answered' }]);
 });
 
 test('a vote that cannot be written is reported as failed, never as recorded, and can be given again', async () => {
   bot = await startConfiguredBot();
   const answer = await askFor(bot);
   const up = answer.message.components![0]!.components.find((c) => c.custom_id?.startsWith('ask:vote:up:'))!.custom_id!;
-  const db = bot.bot.store.db;
+  const db = sqliteDb(bot.bot.store);
   // Cap the file at its current size and fill the votes' pages with ever smaller rows: SQLite then
   // fails the next vote with SQLITE_FULL, exactly as on a full disk.
   db.pragma(`max_page_count = ${Number(db.pragma('page_count', { simple: true }))}`);
@@ -102,7 +103,7 @@ test('answers.jsonl and feedback.jsonl are imported once on first start, with ha
     expect.objectContaining({ answers: 1, votes: 1, skipped: 1 }),
   ]);
   const members = (await MemberHasher.read(path.join(bot.root, 'data', 'member-salt')))!;
-  expect(bot.bot.store.db.prepare('SELECT member FROM votes').all()).toEqual([{ member: members.of(user) }]);
+  expect(sqliteDb(bot.bot.store).prepare('SELECT member FROM votes').all()).toEqual([{ member: members.of(user) }]);
   // The imported vote still counts: the same member cannot vote again on that answer.
   expect((await click(bot, `ask:vote:up:${oldAnswer.id}`, otherUser(7))).message.content).toMatch(/already/);
   expect((await click(bot, `ask:vote:up:${oldAnswer.id}`, otherUser(8))).message.content).toMatch(/Thanks/);
@@ -118,11 +119,11 @@ test('retention: rows older than QUESTION_LOG_DAYS are deleted at start; 0 logs 
       await store.close();
     },
   });
-  expect(bot.bot.store.db.prepare('SELECT question FROM questions').all()).toEqual([{ question: 'two days old' }]);
+  expect(sqliteDb(bot.bot.store).prepare('SELECT question FROM questions').all()).toEqual([{ question: 'two days old' }]);
   await bot.close();
 
   bot = await startConfiguredBot({ env: { QUESTION_LOG_DAYS: '0' } });
   await askFor(bot);
   await bot.bot.router.drain(5000);
-  expect(bot.bot.store.db.prepare('SELECT count(*) AS n FROM questions').get()).toEqual({ n: 0 });
+  expect(sqliteDb(bot.bot.store).prepare('SELECT count(*) AS n FROM questions').get()).toEqual({ n: 0 });
 });

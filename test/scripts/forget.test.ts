@@ -5,6 +5,7 @@ import { spawnScript } from '../../harness/spawn-script.js';
 import { openStore } from '../../src/bot/stores/open-store.js';
 import { silentLogger } from '../../src/logger.js';
 import { answered, entry } from '../helpers/store-fixtures.js';
+import { sqliteDb } from '../helpers/sqlite-db.js';
 
 const ME = '123456789012345678';
 const OTHER = '223456789012345678';
@@ -41,7 +42,7 @@ test('npm run forget -- <user id> deletes that member’s questions, votes and a
   expect(result.code).toBe(0);
   expect(result.stdout).toContain('2 questions, 1 votes, 1 answers deleted');
   expect(
-    store.db.prepare('SELECT DISTINCT member FROM questions UNION SELECT member FROM votes UNION SELECT member FROM answers').all(),
+    sqliteDb(store).prepare('SELECT DISTINCT member FROM questions UNION SELECT member FROM votes UNION SELECT member FROM answers').all(),
   ).toEqual([{ member: members.of(OTHER) }]);
   await close();
 });

@@ -11,6 +11,8 @@ import {
   QuestionError,
   REFUSAL_REASONS,
   ReindexBusyError,
+  StoredRowError,
+  StoreUnavailableError,
   UserFacingError,
 } from '../../src/errors.js';
 import { checkQuestion, MAX_QUESTION_LENGTH } from '../../src/question.js';
@@ -28,6 +30,8 @@ describe('the error model', () => {
     [new ReindexBusyError('held'), 'reindex-busy'],
     [new IndexShrinkError('would drop every article'), 'index-shrink'],
     [new IndexUnwritableError('read-only', { code: 'EROFS' }), 'index-unwritable'],
+    [new StoreUnavailableError('cannot reach postgres://bot:***@db/casefile'), 'store-unavailable'],
+    [new StoredRowError('a row of answers is not in the expected shape', { table: 'answers' }), 'store-invalid'],
   ];
   it.each(cases.map(([error, identifier]) => [error.name, error, identifier] as const))(
     '%s is an expected failure with a machine identifier',

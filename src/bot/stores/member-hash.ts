@@ -18,6 +18,13 @@ export class MemberHasher {
     return new MemberHasher(randomBytes(32));
   }
 
+  /** A hasher on a salt kept elsewhere (the shared database's, with several machines), as 64 hex digits. */
+  static fromHex(hex: string): MemberHasher {
+    // A salt that is not what this code writes must not silently become a weak salt.
+    if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error('the member salt is not 64 hex digits; refusing to use it');
+    return new MemberHasher(Buffer.from(hex, 'hex'));
+  }
+
   /** The hash of one user id (hex, 64 characters). */
   of(userId: string): string {
     return createHmac('sha256', this.salt).update(userId).digest('hex');

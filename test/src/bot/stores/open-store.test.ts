@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openStore } from '../../../../src/bot/stores/open-store.js';
 import { captureLog } from '../../../helpers/log-capture.js';
+import { sqliteDb } from '../../../helpers/sqlite-db.js';
 
 const IMPORTED = 'store: imported the JSON-lines files into the database; they are no longer read and may be deleted';
 
@@ -35,7 +36,7 @@ test('the JSON-lines files are imported on the first open only, even when they c
   await writeFile(path.join(dir, 'feedback.jsonl'), `${vote('a3')}\n`, { flag: 'a' });
   const second = await openStore({ dataDir: dir, questionLogDays: 30, logger: log.logger });
   expect(log.find(IMPORTED)).toHaveLength(1);
-  expect(second.store.db.prepare('SELECT answer_id FROM votes ORDER BY answer_id').all()).toEqual([
+  expect(sqliteDb(second.store).prepare('SELECT answer_id FROM votes ORDER BY answer_id').all()).toEqual([
     { answer_id: 'a1' },
     { answer_id: 'a2' },
   ]);

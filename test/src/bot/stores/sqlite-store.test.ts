@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate, MIGRATIONS } from '../../../../src/bot/stores/sqlite/migrations.js';
-import { DAY_MS, SqliteStore } from '../../../../src/bot/stores/sqlite/sqlite-store.js';
+import { SqliteStore } from '../../../../src/bot/stores/sqlite/sqlite-store.js';
 import { answered, entry } from '../../../helpers/store-fixtures.js';
 
 let dir: string;
@@ -16,6 +16,7 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 
 const open = (days = 30, now = Date.now) => SqliteStore.open(file, { questionLogDays: days, now });
 
+// What every store does is in store-contract.test.ts; here, what only the SQLite file has.
 describe('SqliteStore', () => {
   test('creates the schema through versioned migrations, in WAL mode, and applies each once', async () => {
     const store = open();
@@ -41,38 +42,6 @@ describe('SqliteStore', () => {
     db.close();
   });
 
-  test('answers are kept for their buttons and expire after 30 days', async () => {
-    let now = Date.now();
-    const store = open(30, () => now);
-    const record = await store.answers.add(answered('Q?', ['a1', 'a2']), 'm1');
-    expect(await store.answers.get(record.id)).toEqual(record);
-    expect(await store.answers.get('unknown')).toBeUndefined();
-    now += 31 * DAY_MS;
-    expect(await store.answers.get(record.id)).toBeUndefined();
-    expect((await store.prune()).answers).toBe(1);
-    await store.close();
-  });
-
-  test('one vote per member per answer, across connections', async () => {
-    const store = open();
-    const other = open();
-    const vote = {
-      answerId: 'x',
-      member: 'm1',
-      at: Date.now(),
-      guildId: null,
-      vote: 'up' as const,
-      question: 'Q?',
-      mode: 'keyword',
-      citations: [],
-    };
-    expect(await store.votes.record(vote)).toEqual({ recorded: true });
-    expect(await other.votes.record({ ...vote, vote: 'down' })).toEqual({ recorded: false, existing: 'up' });
-    expect(await other.votes.record({ ...vote, member: 'm2', vote: 'down' })).toEqual({ recorded: true });
-    await store.close();
-    await other.close();
-  });
-
   test('a write that does not fit (SQLite reports the disk full) rejects and leaves nothing behind', async () => {
     const store = open();
     // max_page_count caps the file where it is: SQLite then fails writes with SQLITE_FULL, as on a full disk.
@@ -92,56 +61,6 @@ describe('SqliteStore', () => {
     expect(store.db.prepare('SELECT count(*) AS n FROM votes').get()).toEqual({ n: 0 });
     store.db.pragma('max_page_count = 1073741823');
     expect(await store.votes.record(vote)).toEqual({ recorded: true });
-    await store.close();
-  });
-
-  test('retention: questions and votes older than QUESTION_LOG_DAYS are deleted; 0 keeps none', async () => {
-    const now = Date.now();
-    const store = open(7, () => now);
-    await store.questions.add(entry({ at: now - 8 * DAY_MS, question: 'old' }));
-    await store.questions.add(entry({ at: now - 6 * DAY_MS, question: 'recent' }));
-    await store.votes.record({
-      answerId: 'x',
-      member: 'm',
-      at: now - 8 * DAY_MS,
-      guildId: null,
-      vote: 'down',
-      question: 'old',
-      mode: 'keyword',
-      citations: [],
-    });
-    expect(await store.prune()).toEqual({ questions: 1, votes: 1, answers: 0 });
-    expect(store.db.prepare('SELECT question FROM questions').all()).toEqual([{ question: 'recent' }]);
-    await store.close();
-
-    const off = open(0, () => now);
-    expect(off.questions.enabled).toBe(false);
-    await off.questions.add(entry({ question: 'not kept' }));
-    expect((await off.prune()).questions).toBe(1);
-    expect(off.db.prepare('SELECT count(*) AS n FROM questions').get()).toEqual({ n: 0 });
-    await off.close();
-  });
-
-  test('forget deletes one member’s questions, votes and answers, and nobody else’s', async () => {
-    const store = open();
-    for (const member of ['m1', 'm2']) {
-      await store.questions.add(entry({ member }));
-      await store.answers.add(answered('Q?'), member);
-      await store.votes.record({
-        answerId: 'x',
-        member,
-        at: Date.now(),
-        guildId: null,
-        vote: 'up',
-        question: 'Q?',
-        mode: 'keyword',
-        citations: [],
-      });
-    }
-    expect(await store.forget('m1')).toEqual({ questions: 1, votes: 1, answers: 1 });
-    expect(
-      store.db.prepare('SELECT DISTINCT member FROM questions UNION SELECT member FROM votes UNION SELECT member FROM answers').all(),
-    ).toEqual([{ member: 'm2' }]);
     await store.close();
   });
 
