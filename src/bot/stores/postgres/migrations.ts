@@ -42,6 +42,18 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX conversations_created_at ON conversations (created_at);
       CREATE INDEX conversations_member ON conversations (member);`,
   },
+  {
+    version: 3,
+    name: 'question suggestions: close-variant keys and questions moderators hid',
+    // As the SQLite store's version 4: variant is the question's key (question-key.ts), written with
+    // the row; the partial index holds exactly the candidates autocomplete counts.
+    sql: `
+      ALTER TABLE questions ADD COLUMN variant TEXT;
+      CREATE INDEX questions_suggest ON questions (variant, member, question, at)
+        WHERE outcome = 'answered' AND command = 'ask';
+      CREATE INDEX questions_answer_id ON questions (answer_id) WHERE answer_id IS NOT NULL;
+      CREATE TABLE hidden_questions (variant TEXT PRIMARY KEY, question TEXT NOT NULL, hidden_at BIGINT NOT NULL);`,
+  },
 ];
 
 /** The newest schema version this code knows. */

@@ -46,7 +46,14 @@ export class PostgresStore implements Store {
 
   /** Connects to `url` and migrates it (see openPool); throws StoreUnavailableError when it cannot. */
   static async open(url: string, options: PostgresStoreOptions): Promise<PostgresStore> {
-    return new PostgresStore(await openPool(url, options.logger ?? silentLogger), options);
+    const store = new PostgresStore(await openPool(url, options.logger ?? silentLogger), options);
+    try {
+      await store.questions.suggested.backfill();
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+    return store;
   }
 
   async forget(member: string): Promise<ForgetCounts> {

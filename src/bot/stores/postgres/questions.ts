@@ -1,8 +1,10 @@
 import type { Pool } from 'pg';
 import { z } from 'zod';
-import type { PeriodData, QuestionEntry, QuestionLog, QuestionOutcome } from '../store.js';
+import { questionKey } from '../question-key.js';
+import type { HiddenQuestion, PeriodData, QuestionEntry, QuestionLog, QuestionOutcome, QuestionSuggestion } from '../store.js';
 import { inTransaction } from './database.js';
 import { int, parseRow, voteCitations } from './rows.js';
+import { PostgresSuggestions } from './suggestions.js';
 
 const OUTCOMES = ['answered', 'not-covered', 'refused', 'error'] as const satisfies readonly QuestionOutcome[];
 
@@ -15,16 +17,21 @@ const downRows = z.array(z.object({ answer_id: z.string(), question: z.string(),
 
 /** The question log in PostgreSQL, shared by every shard. With retention 0 it is disabled: nothing is written. */
 export class PostgresQuestionLog implements QuestionLog {
+  /** Suggestions for /ask and moderator hides (see PostgresSuggestions). */
+  readonly suggested: PostgresSuggestions;
+
   constructor(
     private readonly pool: Pool,
     readonly enabled: boolean,
-  ) {}
+  ) {
+    this.suggested = new PostgresSuggestions(pool);
+  }
 
   async add(e: QuestionEntry): Promise<void> {
     if (!this.enabled) return;
     await this.pool.query(
-      `INSERT INTO questions (at, member, command, outcome, reason, term, mode, article_ids, latency_ms, question, answer_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11)`,
+      `INSERT INTO questions (at, member, command, outcome, reason, term, mode, article_ids, latency_ms, question, answer_id, variant)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12)`,
       [
         e.at,
         e.member,
@@ -37,8 +44,26 @@ export class PostgresQuestionLog implements QuestionLog {
         Math.round(e.latencyMs),
         e.question,
         e.answerId ?? null,
+        // Only answered /ask questions can be suggested; the rest need no key.
+        e.outcome === 'answered' && e.command === 'ask' ? questionKey(e.question) : null,
       ],
     );
+  }
+
+  suggestions(minMembers: number, limit: number): Promise<QuestionSuggestion[]> {
+    return this.suggested.suggestions(minMembers, limit);
+  }
+
+  hide(question: string, at: number): Promise<boolean> {
+    return this.suggested.hide(question, at);
+  }
+
+  unhide(question: string): Promise<boolean> {
+    return this.suggested.unhide(question);
+  }
+
+  hidden(): Promise<HiddenQuestion[]> {
+    return this.suggested.hidden();
   }
 
   /** The same four reads as the SQLite store's, in one snapshot: shards writing meanwhile cannot make the sections disagree. */

@@ -1,9 +1,12 @@
+import pg from 'pg';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { postgresAvailable, startPostgres, type TestPostgres } from '../../../../harness/postgres.js';
 import { StoredRowError, StoreUnavailableError } from '../../../../src/errors.js';
 import { openPool, redactUrl } from '../../../../src/bot/stores/postgres/database.js';
+import { migrate, MIGRATIONS } from '../../../../src/bot/stores/postgres/migrations.js';
+import { questionKey } from '../../../../src/bot/stores/question-key.js';
 import { PostgresStore } from '../../../../src/bot/stores/postgres/postgres-store.js';
 import { openStore } from '../../../../src/bot/stores/open-store.js';
 import { silentLogger } from '../../../../src/logger.js';
@@ -58,6 +61,24 @@ describePg('opening the PostgreSQL store', () => {
     expect(error).toBeInstanceOf(StoreUnavailableError);
     expect(log.find('store: PostgreSQL is not reachable yet; retrying')).toHaveLength(2);
     expect(`${(error as Error).message}\n${log.lines.join('\n')}`).not.toContain('s3cret');
+  });
+
+  test('questions an older schema logged without a close-variant key get theirs when the store opens', async () => {
+    const url = await server.createDatabase();
+    const pool = new pg.Pool({ connectionString: url });
+    await migrate(
+      pool,
+      MIGRATIONS.filter((m) => m.version < 3),
+    );
+    for (const m of ['m1', 'm2', 'm3'])
+      await pool.query(
+        `INSERT INTO questions (at, member, command, outcome, article_ids, latency_ms, question) VALUES (1, $1, 'ask', 'answered', '[]', 1, 'Who attacked Albania?')`,
+        [m],
+      );
+    await pool.end();
+    const store = await PostgresStore.open(url, { questionLogDays: 30 });
+    expect((await store.questions.suggestions(3, 25)).map((s) => s.key)).toEqual([questionKey('Who attacked Albania?')]);
+    await store.close();
   });
 
   test('a row that is not in the shape this code writes is refused with a typed error, not acted on', async () => {

@@ -146,6 +146,46 @@ describe.each(STORE_BACKENDS.map((b) => [b.name, b] as const))('the %s store', (
     expect((await store.questions.period(0)).outcomes.answered).toBe(1);
   });
 
+  run('suggests answered /ask questions 3 members asked (close variants together), most asked and best voted first', async () => {
+    const store = await open();
+    const ask = (question: string, member: string, over: Parameters<typeof entry>[0] = {}) =>
+      store.questions.add(entry({ question, member, ...over }));
+    for (const m of ['m1', 'm2', 'm3', 'm4']) await ask('Who attacked Albania?', m, { answerId: `a-${m}` });
+    for (const m of ['m1', 'm2']) await ask('When did Albania cut ties with Iran?', m, { answerId: `b-${m}` });
+    await ask('when did albania cut its TIES with iran', 'm3', { answerId: 'b-m3' });
+    for (const m of ['m1', 'm2', 'm3']) await ask('Was anyone arrested?', m, { outcome: 'not-covered' });
+    for (const m of ['m1', 'm2', 'm3']) await ask('Why was the embassy closed?', m, { command: 'check' });
+    expect((await store.questions.suggestions(3, 25)).map((s) => s.question)).toEqual([
+      'Who attacked Albania?',
+      'When did Albania cut ties with Iran?',
+    ]);
+    for (const [answerId, member] of [
+      ['b-m1', 'x'],
+      ['b-m2', 'y'],
+    ] as const)
+      await store.votes.record(vote({ answerId, member }));
+    await store.votes.record(vote({ answerId: 'a-m1', member: 'x', vote: 'down' }));
+    const ranked = await store.questions.suggestions(3, 25);
+    expect(ranked[0]).toMatchObject({ question: 'When did Albania cut ties with Iran?', members: 3, asks: 3, upVotes: 2, downVotes: 0 });
+    expect(ranked[1]).toMatchObject({ question: 'Who attacked Albania?', members: 4, asks: 4, upVotes: 0, downVotes: 1 });
+    expect(await store.questions.suggestions(3, 1)).toHaveLength(1);
+  });
+
+  run('a moderator’s hide takes a question and its close variants out of every connection’s suggestions until unhidden', async () => {
+    const store = await open();
+    const other = await open();
+    for (const m of ['m1', 'm2', 'm3']) await store.questions.add(entry({ question: 'Who attacked Albania?', member: m }));
+    expect(await other.questions.suggestions(3, 25)).toHaveLength(1);
+    expect(await other.questions.hide('who ATTACKED albania', 1000)).toBe(true);
+    expect(await store.questions.hide('Who attacked Albania?', 2000)).toBe(false);
+    expect(await store.questions.hide('What was it?', 1)).toBe(false);
+    expect(await store.questions.suggestions(3, 25)).toEqual([]);
+    expect(await store.questions.hidden()).toEqual([{ question: 'who ATTACKED albania', key: expect.any(String), at: 1000 }]);
+    expect(await store.questions.unhide('Who attacked Albania')).toBe(true);
+    expect(await other.questions.unhide('Who attacked Albania')).toBe(false);
+    expect(await other.questions.suggestions(3, 25)).toHaveLength(1);
+  });
+
   run('closing twice is harmless', async () => {
     const store = await open();
     await store.close();
