@@ -1,5 +1,6 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isArticleFile } from '../../src/articles/corpus.js';
 import { manifestPath, readIndex } from '../../src/index/index-store.js';
 import { reindex } from '../../src/index/reindex.js';
 import { spawnScript } from '../../harness/spawn-script.js';
@@ -18,7 +19,7 @@ const snapshot = async () => ({ manifest: await readFile(manifestPath(ws.embeddi
 
 beforeEach(async () => {
   ws = await createWorkspace();
-  articleCount = (await readdir(ws.articlesDir)).length;
+  articleCount = (await readdir(ws.articlesDir)).filter(isArticleFile).length;
   await reindex({ articlesDir: ws.articlesDir, embeddingsDir: ws.embeddingsDir, embedder: null });
 });
 afterEach(() => ws.dispose());
@@ -45,7 +46,7 @@ it('refuses an empty folder and a wrong one, exit 1, naming counts, folder and -
 }, 120_000);
 
 it('--allow-shrink rebuilds from the folder as it is, and --help documents it', async () => {
-  const keep = (await readdir(ws.articlesDir)).sort()[0]!;
+  const keep = (await readdir(ws.articlesDir)).filter(isArticleFile).sort()[0]!;
   for (const f of await readdir(ws.articlesDir)) if (f !== keep) await rm(path.join(ws.articlesDir, f));
   const [run, help] = await Promise.all([
     spawnScript('scripts/reindex.ts', tinyModelScriptEnv(ws), { args: ['--allow-shrink'] }).done,

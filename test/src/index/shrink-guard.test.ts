@@ -1,5 +1,6 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isArticleFile } from '../../../src/articles/corpus.js';
 import { Engine } from '../../../src/engine.js';
 import { IndexShrinkError } from '../../../src/errors.js';
 import { manifestPath, readIndex } from '../../../src/index/index-store.js';
@@ -42,7 +43,7 @@ describe('reindex over a live index', () => {
 
   beforeEach(async () => {
     ws = await createWorkspace();
-    articles = (await readdir(ws.articlesDir)).sort();
+    articles = (await readdir(ws.articlesDir)).filter(isArticleFile).sort();
     await run(); // a first build over no index is not a shrink
     before = await snapshot();
   });
