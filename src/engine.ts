@@ -112,7 +112,11 @@ export class Engine {
     } catch (error) {
       // The old index is intact (a refused or failed reindex never touches it): answer from it.
       if (!index || !keepsPreviousIndex(error)) throw error;
-      logger.warn('index not updated; answering from the previous index', { ...(why ? { why } : {}), problem: error.message });
+      logger.warn('index not updated; answering from the previous index', {
+        ...(why ? { why } : {}),
+        problem: error.message,
+        ...(error.context.code ? { code: error.context.code } : {}),
+      });
     }
     const usable = index!;
     const vectorsMatch = !!embedder && !!usable.vectorIndex && usable.manifest.model?.id === embedder.modelId;

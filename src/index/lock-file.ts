@@ -98,6 +98,12 @@ export async function takeOver(file: string, mine: string, ino: number, seen: st
 /** Writes our lock file under its own name, complete, ready to be linked into place. */
 export async function writeOwnLock(file: string, me: LockOwner): Promise<string> {
   const mine = `${file}.${me.token}`;
-  await writeFile(mine, JSON.stringify(me));
+  try {
+    await writeFile(mine, JSON.stringify(me));
+  } catch (error) {
+    // A full disk creates the file and then fails the write: leave no empty lock file behind.
+    await rm(mine, { force: true }).catch(() => undefined);
+    throw error;
+  }
   return mine;
 }

@@ -7,6 +7,7 @@ import { withReindexLock } from './reindex-lock.js';
 import { calibrate, type Calibration } from './calibration.js';
 import { embedSentences } from './sentence-vectors.js';
 import { refuseShrink } from './shrink-guard.js';
+import { unwritableFolder } from './unwritable-folder.js';
 import type { Embedder, Passage, SkippedArticle } from '../types.js';
 
 export interface ReindexOptions {
@@ -65,10 +66,16 @@ async function readPrevious(dir: string, logger: Logger): Promise<{ index: Store
  */
 export async function reindex(options: ReindexOptions): Promise<ReindexSummary> {
   const logger = options.logger ?? silentLogger;
-  return withReindexLock(options.embeddingsDir, () => reindexUnlocked(options), {
-    logger,
-    ...(options.lockTimeoutMs !== undefined ? { timeoutMs: options.lockTimeoutMs } : {}),
-  });
+  try {
+    return await withReindexLock(options.embeddingsDir, () => reindexUnlocked(options), {
+      logger,
+      ...(options.lockTimeoutMs !== undefined ? { timeoutMs: options.lockTimeoutMs } : {}),
+    });
+  } catch (error) {
+    // Articles are read through loadCorpus (its own errors) and the old index through readIndex
+    // (missing or damaged): an errno like EROFS or ENOSPC here comes from writing the index folder.
+    throw unwritableFolder(error, options.embeddingsDir) ?? error;
+  }
 }
 
 async function reindexUnlocked(options: ReindexOptions): Promise<ReindexSummary> {
