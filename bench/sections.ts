@@ -5,6 +5,7 @@ import { peerSection } from './lib/peer.js';
 import { queryPathSection } from './lib/query-path.js';
 import { reindexSection } from './lib/reindex-bench.js';
 import { scaleSection } from './lib/scale.js';
+import { shardsSection } from './lib/shards-bench.js';
 import type { Section } from './lib/section.js';
 
 /** The benchmark's sections, in run order. Add a section by appending it here. */
@@ -16,4 +17,5 @@ export const SECTIONS: Section[] = [
   concurrencySection,
   coldStartSection,
   insightsSection,
+  shardsSection,
 ];

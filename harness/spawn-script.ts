@@ -31,10 +31,12 @@ export interface RunningScript {
 export function spawnScript(
   script: string,
   env: Record<string, string>,
-  options: { timeoutMs?: number; args?: string[]; input?: string } = {},
+  options: { timeoutMs?: number; args?: string[]; input?: string; tsx?: boolean } = {},
 ): RunningScript {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...(options.args ?? [])], {
+  // tsx: false runs built JavaScript (dist/…) with plain node, as production does.
+  const loader = options.tsx === false ? [] : ['--import', 'tsx'];
+  const child = spawn(process.execPath, [...loader, script, ...(options.args ?? [])], {
     cwd: PROJECT_DIR,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],

@@ -45,20 +45,22 @@ function bindable(port: number): Promise<boolean> {
 }
 
 /**
- * Starts a supervisor (through tsx, so its shards run `scripts/bot.ts` through tsx too) logged in to
+ * Starts a supervisor (through tsx, so its shards run `scripts/bot.ts` through tsx too; or the built
+ * one with `built`) logged in to
  * `sim` with the tiny model, in `root` (a new temporary folder by default, holding the shipped
  * articles). `env` adds or overrides keys (SHARD_COUNT, SHARD_IDS, DATABASE_URL…).
  */
 export async function startSupervisorProcess(
   sim: DiscordSimulator,
-  options: { env?: Record<string, string>; root?: string; healthPort?: number; args?: string[] } = {},
+  options: { env?: Record<string, string>; root?: string; healthPort?: number; args?: string[]; built?: boolean } = {},
 ): Promise<SupervisorProcess> {
   const root = options.root ?? (await mkdtemp(path.join(os.tmpdir(), 'casefile-host-')));
   await mkdir(root, { recursive: true });
   await cp(SHIPPED_ARTICLES, path.join(root, 'articles'), { recursive: true, force: false });
   const healthPort = options.healthPort ?? (await freePortRange(4));
   const run = spawnScript(
-    'scripts/supervisor.ts',
+    // built: the compiled supervisor (npm run build first), whose shards then run dist/scripts/bot.js.
+    options.built ? 'dist/scripts/supervisor.js' : 'scripts/supervisor.ts',
     {
       DISCORD_TOKEN: sim.token,
       DISCORD_CLIENT_ID: sim.applicationId,
@@ -76,7 +78,7 @@ export async function startSupervisorProcess(
       SHARD_SPAWN_DELAY_MS: '0',
       ...options.env,
     },
-    { timeoutMs: 15 * 60_000, ...(options.args ? { args: options.args } : {}) },
+    { timeoutMs: 60 * 60_000, tsx: !options.built, ...(options.args ? { args: options.args } : {}) },
   );
   let exited = false;
   void run.done.then(() => (exited = true));

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { chatInputInteraction, startDiscordSimulator, type DiscordSimulator } from '../../harness/discord-simulator/index.js';
 import { guildFixture } from '../../harness/discord-simulator/fixtures.js';
 import { shardForGuild } from '../../harness/discord-simulator/sharding.js';
+import { httpRequest } from '../../harness/http-get.js';
 import { finalReply, visibleText } from '../../harness/interaction-reply.js';
 import { spawnScript } from '../../harness/spawn-script.js';
 import { startSupervisorProcess, type SupervisorProcess } from '../../harness/supervisor-process.js';
@@ -78,10 +79,18 @@ describe('the supervisor runs one process per shard (real ShardingManager, real 
 
   test('each shard serves /healthz on HEALTH_PORT + its id, and answers its own guilds', async () => {
     for (const id of [0, 1]) {
-      const res = await fetch(`http://127.0.0.1:${host.healthPort + id}/healthz`);
-      expect(res.status).toBe(200);
+      expect((await httpRequest(`http://127.0.0.1:${host.healthPort + id}/healthz`)).status).toBe(200);
       expect(await ask(sim, id)).toContain('24 hours');
     }
+    // The probe a supervisor's health check runs: every shard of the machine, or it fails.
+    const probe = (shards: string) =>
+      spawnScript('scripts/healthcheck.ts', { HEALTH_PORT: String(host.healthPort) }, { args: ['--shards', shards] }).done;
+    const ok = await probe('0,1');
+    expect([ok.code, ok.stdout.match(/^healthcheck shard \d: 200/gm)]).toEqual([
+      0,
+      ['healthcheck shard 0: 200', 'healthcheck shard 1: 200'],
+    ]);
+    expect((await probe('0,1,2')).code).toBe(1); // no shard 2 here
   }, 120_000);
 
   test('a SIGKILLed shard is respawned, counted, reconnects and answers again', async () => {
