@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadEngineConfig, resolvePath } from '../src/config.js';
 import { MemberHasher, SALT_FILE } from '../src/bot/stores/member-hash.js';
-import { DATABASE_FILE } from '../src/bot/stores/open-store.js';
+import { DATABASE_FILE, openShared } from '../src/bot/stores/open-store.js';
 import { SqliteStore } from '../src/bot/stores/sqlite/sqlite-store.js';
-import type { ForgetCounts } from '../src/bot/stores/store.js';
+import type { ForgetCounts, Store } from '../src/bot/stores/store.js';
 import { createLogger } from '../src/logger.js';
 import { parseCommandLine } from './lib/cli.js';
 import { isMain, runMain } from './lib/run-main.js';
@@ -13,6 +13,7 @@ const USAGE = `Usage: npm run forget -- <discord user id>
 
 Deletes everything the bot keeps about one member: their logged questions, their votes, and the
 answers they were given. The member is found by the salted hash of the id, as the bot stores it.
+With DATABASE_URL set, in the shared PostgreSQL store: on every shard and machine at once.
 Safe to run while the bot is running.
 
 Options:
@@ -30,15 +31,23 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<Forg
     return undefined;
   }
   const config = loadEngineConfig();
-  const dataDir = resolvePath(config, config.DATA_DIR);
-  const file = path.join(dataDir, DATABASE_FILE);
-  const members = await MemberHasher.read(path.join(dataDir, SALT_FILE));
-  if (!members || !existsSync(file)) {
-    process.stdout.write(`Nothing is stored in ${config.DATA_DIR}: no member salt or no database yet.\n`);
-    return { questions: 0, votes: 0, answers: 0 };
-  }
   const logger = createLogger({ level: 'warn' });
-  const store = SqliteStore.open(file, { questionLogDays: config.QUESTION_LOG_DAYS, logger });
+  const options = { questionLogDays: config.QUESTION_LOG_DAYS, logger };
+  let store: Store;
+  let members: MemberHasher | undefined;
+  if (config.DATABASE_URL) {
+    // The shared store keeps its member salt in the database: the same hash on every machine.
+    ({ store, members } = await openShared(config.DATABASE_URL, options));
+  } else {
+    const dataDir = resolvePath(config, config.DATA_DIR);
+    const file = path.join(dataDir, DATABASE_FILE);
+    members = await MemberHasher.read(path.join(dataDir, SALT_FILE));
+    if (!members || !existsSync(file)) {
+      process.stdout.write(`Nothing is stored in ${config.DATA_DIR}: no member salt or no database yet.\n`);
+      return { questions: 0, votes: 0, answers: 0 };
+    }
+    store = SqliteStore.open(file, options);
+  }
   try {
     const counts = await store.forget(members.of(userId));
     process.stdout.write(

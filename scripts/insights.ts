@@ -5,9 +5,10 @@ import { loadCorpus } from '../src/articles/corpus.js';
 import { reportCsv } from '../src/bot/insights/csv.js';
 import { DEFAULT_INSIGHTS_DAYS, loadReport } from '../src/bot/insights/load-report.js';
 import type { InsightsReport } from '../src/bot/insights/report.js';
-import { DATABASE_FILE } from '../src/bot/stores/open-store.js';
+import { DATABASE_FILE, openShared } from '../src/bot/stores/open-store.js';
 import { migrate } from '../src/bot/stores/sqlite/migrations.js';
 import { SqliteStore } from '../src/bot/stores/sqlite/sqlite-store.js';
+import type { Store } from '../src/bot/stores/store.js';
 import { loadEngineConfig, resolvePath } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { insightsTables } from './lib/insights-table.js';
@@ -20,7 +21,8 @@ type Format = (typeof FORMATS)[number];
 const USAGE = `Usage: npm run insights [-- --days N --format table|csv|json]
 
 The /insights report in the terminal: top unanswered questions (variants grouped), names asked
-about that no article mentions, answers voted 👎, and articles never cited, from DATA_DIR/casefile.db.
+about that no article mentions, answers voted 👎, and articles never cited, from DATA_DIR/casefile.db,
+or from PostgreSQL when DATABASE_URL is set (every shard's questions).
 Safe to run while the bot is running.
 
 Options:
@@ -42,10 +44,13 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<Insi
   }
   const config = loadEngineConfig();
   const file = path.join(resolvePath(config, config.DATA_DIR), DATABASE_FILE);
+  const options = { questionLogDays: config.QUESTION_LOG_DAYS, logger: createLogger({ level: 'error' }) };
   // Reporting must not create a database (nor a salt) where the bot never ran: an empty one in memory stands in.
-  const store = existsSync(file)
-    ? SqliteStore.open(file, { questionLogDays: config.QUESTION_LOG_DAYS, logger: createLogger({ level: 'error' }) })
-    : new SqliteStore(withSchema(new Database(':memory:')), { questionLogDays: config.QUESTION_LOG_DAYS });
+  const store: Store = config.DATABASE_URL
+    ? (await openShared(config.DATABASE_URL, options)).store
+    : existsSync(file)
+      ? SqliteStore.open(file, options)
+      : new SqliteStore(withSchema(new Database(':memory:')), { questionLogDays: config.QUESTION_LOG_DAYS });
   try {
     const { articles } = await loadCorpus(resolvePath(config, config.ARTICLES_DIR));
     const report = await loadReport(store.questions, articles, days);

@@ -68,7 +68,10 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
  * each other's buttons; the error (StoreUnavailableError) names the server without its password.
  * Members are hashed with the database's salt, so every machine hashes a member alike.
  */
-async function openShared(url: string, options: OpenStoreOptions): Promise<{ store: Store; members: MemberHasher }> {
+export async function openShared(
+  url: string,
+  options: Pick<OpenStoreOptions, 'questionLogDays' | 'logger' | 'now'>,
+): Promise<{ store: Store; members: MemberHasher }> {
   const store = await PostgresStore.open(url, {
     questionLogDays: options.questionLogDays,
     logger: options.logger,
