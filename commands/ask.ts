@@ -33,7 +33,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
   if (!question) throw new QuestionError('Please type a question, e.g. `/ask question: Why did Albania cut ties with Iran?`', 'empty');
   // The engine's limit (Discord's client enforces it too): refused here, before the cooldown and the defer.
   checkQuestion(question);
-  takeCooldown(ctx.cooldowns, interaction.user.id);
+  await takeCooldown(ctx.cooldowns, interaction.user.id);
 
   // Deferring first keeps within Discord's 3-second window however long the model takes.
   await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});

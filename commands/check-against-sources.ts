@@ -18,7 +18,7 @@ export async function execute(interaction: MessageContextMenuCommandInteraction,
   const text = oneLine(interaction.targetMessage.content ?? '');
   ctx.asked(truncate(text, MAX_QUESTION_LENGTH), 'check');
   if (!text) throw new UserFacingError("That message has no text to check (I don't read embeds or attachments).", 'empty');
-  takeCooldown(ctx.cooldowns, interaction.user.id);
+  await takeCooldown(ctx.cooldowns, interaction.user.id);
 
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const answer = await askForMember(ctx, interaction.user.id, truncate(text, MAX_QUESTION_LENGTH));

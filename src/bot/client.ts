@@ -3,7 +3,6 @@ import type { Command } from './command.js';
 import { resolvePath, type BotConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { BotEngine } from './bot-engine.js';
-import { Cooldowns } from './cooldowns.js';
 import { openStore, type OpenedStore } from './stores/open-store.js';
 import { gatewayOptions } from './gateway.js';
 import { GatewayLog } from './gateway-log.js';
@@ -58,7 +57,7 @@ export async function createBot(config: BotConfig, engines: EngineSource, logger
     questions: store.questions,
     member: (userId) => members.of(userId),
     conversations: store.conversations,
-    cooldowns: new Cooldowns(config.ASK_COOLDOWN_SECONDS),
+    cooldowns: opened.cooldowns(config.ASK_COOLDOWN_SECONDS),
     logger,
   });
 

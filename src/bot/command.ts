@@ -9,7 +9,7 @@ import type {
 import type { LogFields, Logger } from '../logger.js';
 import type { Answer } from '../types.js';
 import type { BotEngine } from './bot-engine.js';
-import type { Cooldowns } from './cooldowns.js';
+import type { CooldownLimiter } from './cooldowns.js';
 import type { AnswerRepository, ConversationRepository, QuestionCommand, QuestionLog, VoteRepository } from './stores/store.js';
 
 /** What a command gets besides its interaction. One per interaction. */
@@ -29,7 +29,7 @@ export interface CommandContext {
   /** What follow-up questions follow. */
   conversations: ConversationRepository;
   /** Rate limit shared by everything that queries the engine. */
-  cooldowns: Cooldowns;
+  cooldowns: CooldownLimiter;
   /** Bound to this interaction's id, command and user. */
   logger: Logger;
   /** Adds fields (answered, mode…) to this interaction's one log line. */

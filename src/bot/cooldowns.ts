@@ -4,11 +4,26 @@ export interface CooldownRefusal {
   retryAt: number;
 }
 
+/** Whether a use was taken, or when the next one is allowed. */
+export type CooldownResult = { ok: true } | CooldownRefusal;
+
+/**
+ * Per-member rate limit: one use per period. {@link Cooldowns} keeps it in memory (one process);
+ * with DATABASE_URL a PostgreSQL implementation holds it across shard processes and machines, so a
+ * member cannot go faster by landing on another shard. Either may answer at once or after a query.
+ */
+export interface CooldownLimiter {
+  /** Records a use by `userId` if allowed; otherwise says when the next use is allowed. */
+  take(userId: string): CooldownResult | Promise<CooldownResult>;
+  /** Gives back a use, e.g. when the request failed through no fault of the user. Never rejects. */
+  release(userId: string): void | Promise<void>;
+}
+
 /**
  * Per-user rate limit: one use per `seconds`. Kept in memory; a restart forgives everyone, which
  * is fine for a limit that exists to spread load, not to enforce policy.
  */
-export class Cooldowns {
+export class Cooldowns implements CooldownLimiter {
   private readonly until = new Map<string, number>();
 
   constructor(
@@ -17,7 +32,7 @@ export class Cooldowns {
   ) {}
 
   /** Records a use by `userId` if allowed; otherwise says when the next use is allowed. */
-  take(userId: string): { ok: true } | CooldownRefusal {
+  take(userId: string): CooldownResult {
     if (this.seconds <= 0) return { ok: true };
     const now = this.now();
     const retryAt = this.until.get(userId);

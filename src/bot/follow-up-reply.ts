@@ -21,7 +21,7 @@ export async function answerFollowUp(interaction: ModalSubmitInteraction, [id]: 
   ctx.asked(question, 'ask');
   if (!question) throw new QuestionError('Please type a follow-up question, e.g. “When did that happen?”', 'empty');
   checkQuestion(question);
-  takeCooldown(ctx.cooldowns, interaction.user.id);
+  await takeCooldown(ctx.cooldowns, interaction.user.id);
   // A follow-up to a private answer stays private: its "Follow-up to:" line repeats that question.
   const ephemeral = interaction.message?.flags.has(MessageFlags.Ephemeral) ?? false;
   await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});

@@ -31,7 +31,8 @@ export async function askForMember(ctx: CommandContext, userId: string, question
   try {
     answer = await ctx.engine.ask(question, options);
   } catch (error) {
-    ctx.cooldowns.release(userId);
+    // Not awaited: giving the use back must not hold up (or replace) the error the member is told about.
+    void ctx.cooldowns.release(userId);
     throw error;
   }
   ctx.note({ answered: answer.answered, mode: answer.mode, citations: answer.citations.length });

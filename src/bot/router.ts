@@ -3,7 +3,7 @@ import { ApplicationCommandType, type Interaction, type RepliableInteraction } f
 import type { Command, CommandContext, MessageMenuCommand, SlashCommand } from './command.js';
 import type { LogFields, Logger } from '../logger.js';
 import type { BotEngine } from './bot-engine.js';
-import type { Cooldowns } from './cooldowns.js';
+import type { CooldownLimiter } from './cooldowns.js';
 import { parseCustomId } from './views/custom-id.js';
 import { APOLOGY } from './errors.js';
 import { UserFacingError } from '../errors.js';
@@ -21,7 +21,7 @@ export interface RouterDeps {
   /** Turns a user id into the member key the store keeps (a salted hash). */
   member: (userId: string) => string;
   conversations: ConversationRepository;
-  cooldowns: Cooldowns;
+  cooldowns: CooldownLimiter;
   logger: Logger;
 }
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from '../../logger.js';
+import { Cooldowns, type CooldownLimiter } from '../cooldowns.js';
 import { importJsonl } from './jsonl-import.js';
 import { MemberHasher } from './member-hash.js';
 import { redactUrl } from './postgres/database.js';
@@ -30,6 +31,8 @@ export interface OpenStoreOptions {
 export interface OpenedStore {
   store: Store;
   members: MemberHasher;
+  /** The /ask cooldowns: in memory (this process) by default, shared by every shard with DATABASE_URL. */
+  cooldowns(seconds: number): CooldownLimiter;
   close(): Promise<void>;
 }
 
@@ -56,6 +59,8 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
   return {
     store,
     members,
+    cooldowns: (seconds) =>
+      store instanceof PostgresStore ? store.cooldowns(seconds, (id) => members.of(id), logger) : new Cooldowns(seconds),
     async close() {
       clearInterval(timer);
       await store.close();

@@ -54,6 +54,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX questions_answer_id ON questions (answer_id) WHERE answer_id IS NOT NULL;
       CREATE TABLE hidden_questions (variant TEXT PRIMARY KEY, question TEXT NOT NULL, hidden_at BIGINT NOT NULL);`,
   },
+  {
+    version: 4,
+    name: 'cooldowns shared by every shard',
+    // One row per member (the salted hash): until when they must wait. Expired rows are taken over
+    // in place and pruned in bulk, so the table holds about the members of the last few seconds.
+    sql: `
+      CREATE TABLE cooldowns (member TEXT PRIMARY KEY, until BIGINT NOT NULL);
+      CREATE INDEX cooldowns_until ON cooldowns (until);`,
+  },
 ];
 
 /** The newest schema version this code knows. */

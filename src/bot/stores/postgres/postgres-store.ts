@@ -4,6 +4,7 @@ import { silentLogger, type Logger } from '../../../logger.js';
 import type { ForgetCounts, Store } from '../store.js';
 import { PostgresAnswers } from './answers.js';
 import { PostgresConversations } from './conversations.js';
+import { PostgresCooldowns } from './cooldowns.js';
 import { inTransaction, openPool } from './database.js';
 import { PostgresQuestionLog } from './questions.js';
 import { PostgresVotes } from './votes.js';
@@ -64,8 +65,9 @@ export class PostgresStore implements Store {
         votes: await gone('DELETE FROM votes WHERE member = $1'),
         answers: await gone('DELETE FROM answers WHERE member = $1'),
       };
-      // A conversation is an answer's context (its questions): it goes with the answers, uncounted.
+      // A conversation is an answer's context (its questions): it goes with the answers, uncounted; so does a cooldown.
       await gone('DELETE FROM conversations WHERE member = $1');
+      await gone('DELETE FROM cooldowns WHERE member = $1');
       return counts;
     });
   }
@@ -88,8 +90,9 @@ export class PostgresStore implements Store {
         votes: await gone('DELETE FROM votes WHERE at < $1', voteCutoff),
         answers: await gone('DELETE FROM answers WHERE created_at < $1', answerCutoff),
       };
-      // Follow-ups expire with their answer.
+      // Follow-ups expire with their answer; a cooldown row is dead once its time has passed.
       await gone('DELETE FROM conversations WHERE created_at < $1', answerCutoff);
+      await gone('DELETE FROM cooldowns WHERE until < $1', now);
       return counts;
     });
   }
@@ -107,6 +110,11 @@ export class PostgresStore implements Store {
   }
 
   private closed = false;
+
+  /** Cooldowns of `seconds` shared by every shard (see PostgresCooldowns), keyed by `member(userId)`. */
+  cooldowns(seconds: number, member: (userId: string) => string, logger: Logger, now?: () => number): PostgresCooldowns {
+    return new PostgresCooldowns(this.pool, seconds, member, logger, now);
+  }
 
   async close(): Promise<void> {
     // pg's Pool.end() throws when called twice; closing must be safe to repeat, as the SQLite store's is.

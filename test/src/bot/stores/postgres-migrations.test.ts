@@ -34,7 +34,16 @@ describePg('PostgreSQL migrations', () => {
     const p = await pool();
     expect(await migrate(p)).toEqual(MIGRATIONS.map((m) => m.version));
     expect(await versions(p)).toEqual(MIGRATIONS.map((m) => m.version));
-    expect(await tables(p)).toEqual(['answers', 'conversations', 'hidden_questions', 'meta', 'migrations', 'questions', 'votes']);
+    expect(await tables(p)).toEqual([
+      'answers',
+      'conversations',
+      'cooldowns',
+      'hidden_questions',
+      'meta',
+      'migrations',
+      'questions',
+      'votes',
+    ]);
     expect(await migrate(p)).toEqual([]);
     expect(await versions(p)).toHaveLength(MIGRATIONS.length);
   });
