@@ -1,6 +1,6 @@
 import { STOPWORDS } from '../../src/text/stopwords.js';
 import { basicTokenize } from './basic-tokenize.js';
-import { morphy } from './morphy.js';
+import { morphy } from '../../src/text/wordnet/morphy.js';
 import type { WordNet } from './wordnet.js';
 
 /**
@@ -20,7 +20,7 @@ export function neighbourWords(wordnet: WordNet, texts: string[], maxSenses: num
   const found = new Set<string>();
   for (const word of corpus) {
     if (STOPWORDS.has(word) || !PLAIN_WORD.test(word)) continue;
-    for (const key of morphy(wordnet, word)) {
+    for (const key of morphy((key) => wordnet.senses.has(key), word)) {
       for (const id of (wordnet.senses.get(key) ?? []).slice(0, maxSenses)) {
         const synset = wordnet.synsets.get(id);
         if (!synset) continue;

@@ -1,6 +1,6 @@
 import { STOPWORDS } from '../../src/text/stopwords.js';
 import { basicTokenize } from './basic-tokenize.js';
-import { morphy } from './morphy.js';
+import { morphy } from '../../src/text/wordnet/morphy.js';
 import type { Synset, WordNet } from './wordnet.js';
 import { uniformWeights } from './weights.js';
 
@@ -48,7 +48,7 @@ export class WordVectors {
   lemmaOf(word: string): string {
     let lemma = this.lemmaCache.get(word);
     if (lemma === undefined) {
-      lemma = morphy(this.wordnet, word)[0]?.split(':')[1] ?? word;
+      lemma = morphy((key) => this.wordnet.senses.has(key), word)[0]?.split(':')[1] ?? word;
       this.lemmaCache.set(word, lemma);
     }
     return lemma;
@@ -83,7 +83,7 @@ export class WordVectors {
   }
 
   private senses(word: string): Array<{ synset: Synset; weight: number }> {
-    return morphy(this.wordnet, word).flatMap((key) =>
+    return morphy((key) => this.wordnet.senses.has(key), word).flatMap((key) =>
       (this.wordnet.senses.get(key) ?? []).slice(0, this.weights.maxSenses).flatMap((id, rank) => {
         const synset = this.wordnet.synsets.get(id);
         return synset ? [{ synset, weight: 1 / (rank + 1) }] : [];

@@ -1,10 +1,11 @@
-import { morphy } from '../../../scripts/model/morphy.js';
+import { morphy as morphyOf } from '../../../src/text/wordnet/morphy.js';
 import { neighbourWords } from '../../../scripts/model/neighbour-words.js';
 import { loadWordNet } from '../../../scripts/model/wordnet.js';
 
 /** The shipped WordNet database as the meaning model reads it. */
 
 const wordnet = loadWordNet();
+const morphy = (db: typeof wordnet, word: string) => morphyOf((key) => db.senses.has(key), word);
 
 test('a synset holds its words, definition and links', () => {
   const [first] = wordnet.senses.get('verb:expel')!;

@@ -1,5 +1,5 @@
-import { lemma as irregularLemma } from '../../src/text/lemmas.js';
-import { POS_LIST, type Pos, type WordNet } from './wordnet.js';
+import { lemma as irregularLemma } from '../lemmas.js';
+import { POS_LIST, type Pos } from './format.js';
 
 /**
  * WordNet's own lemmatiser ("morphy"): strips the regular inflection suffixes of each part of
@@ -43,11 +43,14 @@ function undoubled(stem: string): string | undefined {
   return m ? stem.slice(0, -1) : undefined;
 }
 
-/** Base forms of `word` that WordNet lists, as `<pos>:<lemma>` keys, in part-of-speech order. */
-export function morphy(wordnet: WordNet, word: string): string[] {
+/**
+ * Base forms of `word` that WordNet lists (`lists` says whether a `<pos>:<lemma>` key is in its
+ * index), as such keys, in part-of-speech order.
+ */
+export function morphy(lists: (key: string) => boolean, word: string): string[] {
   const found: string[] = [];
   const add = (key: string): void => {
-    if (wordnet.senses.has(key) && !found.includes(key)) found.push(key);
+    if (lists(key) && !found.includes(key)) found.push(key);
   };
   const irregular = irregularLemma(word);
   for (const pos of POS_LIST) {
