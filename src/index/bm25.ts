@@ -14,6 +14,8 @@ export interface Bm25Options {
 export interface QueryTerm {
   term: string;
   weight: number;
+  /** A loosely related word (see src/query/related-words.ts): it ranks quotes, but never searches or decides. */
+  loose?: boolean;
 }
 
 export class Bm25Index {

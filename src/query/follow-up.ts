@@ -94,7 +94,7 @@ export function withFollowUp(
   const terms = [...query.terms, ...added];
   const scaled = new Map([...alternatives].map(([t, alts]) => [t, alts.map((a) => ({ ...a, weight: a.weight * (weights.get(t) ?? 1) }))]));
   const expanded = expand(query.terms, query.alternatives);
-  for (const t of added) expanded.push(...[{ term: t, weight: weights.get(t)! }, ...(scaled.get(t) ?? [])]);
+  for (const t of added) expanded.push({ term: t, weight: weights.get(t)! }, ...(scaled.get(t) ?? []).filter((a) => !a.loose));
   // An elliptical follow-up ("and Iran?") asks the same kind of thing as the question before it.
   const inherit = query.answerType === null && ELLIPTICAL.test(question);
   return {

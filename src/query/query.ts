@@ -3,11 +3,14 @@ import { lemma } from '../text/lemmas.js';
 import { nameTerms, type QuestionName } from './question-names.js';
 import { answerTypeOf, countedTerm, frameTerms, type AnswerType } from './question-type.js';
 import { WEAK_WORDS } from '../text/stopwords.js';
+import { relatedTerms } from './related-words.js';
 import { synonymsOf } from './synonyms.js';
 import { isStopword, stem, terms, words } from '../text/terms.js';
 
 /** How much a synonym counts relative to a word the user actually typed. */
 export const SYNONYM_WEIGHT = 0.4;
+/** How much a word WordNet relates to a typed word counts, when ranking quotes only (see related-words.ts). */
+export const RELATED_WEIGHT = SYNONYM_WEIGHT;
 /** A place name and its demonym ("Albania", "Albanian") are nearly the same term. */
 export const DEMONYM_WEIGHT = 0.9;
 
@@ -49,10 +52,14 @@ function demonymVariants(term: string): string[] {
   return [`${term}n`, `${term}ian`];
 }
 
-/** The BM25 query: `terms` at weight 1 plus every alternative once, at its highest weight. */
+/**
+ * The BM25 query: `terms` at weight 1 plus every alternative once, at its highest weight. Loosely
+ * related words stay out: they would bring in passages that only they match.
+ */
 export function expand(terms: readonly string[], alternatives: AnalysedQuery['alternatives']): QueryTerm[] {
   const best = new Map<string, number>(terms.map((t) => [t, 1]));
-  for (const term of terms) for (const a of alternatives.get(term) ?? []) best.set(a.term, Math.max(best.get(a.term) ?? 0, a.weight));
+  for (const term of terms)
+    for (const a of alternatives.get(term) ?? []) if (!a.loose) best.set(a.term, Math.max(best.get(a.term) ?? 0, a.weight));
   return [...best].map(([term, weight]) => ({ term, weight }));
 }
 
@@ -60,18 +67,23 @@ export function expand(terms: readonly string[], alternatives: AnalysedQuery['al
 export function analyseQuery(question: string): AnalysedQuery {
   const frame = new Set(frameTerms(question));
   const own = [...new Set(terms(question))].filter((t) => !frame.has(t));
-  const alternatives = new Map<string, QueryTerm[]>();
-  for (const term of own) {
-    const alts = [
-      ...demonymVariants(term).map((t) => ({ term: t, weight: DEMONYM_WEIGHT })),
-      ...[...synonymsOf(term)].map((t) => ({ term: t, weight: SYNONYM_WEIGHT })),
-    ].filter((a) => a.term !== term);
-    alternatives.set(term, alts);
-  }
   const surface = new Map<string, string>();
   for (const word of words(question)) {
     const base = lemma(word);
     if (!isStopword(base) && !surface.has(stem(base))) surface.set(stem(base), word);
+  }
+  const alternatives = new Map<string, QueryTerm[]>();
+  for (const term of own) {
+    const typed = surface.get(term);
+    const alts: QueryTerm[] = [
+      ...demonymVariants(term).map((t) => ({ term: t, weight: DEMONYM_WEIGHT })),
+      ...[...synonymsOf(term)].map((t) => ({ term: t, weight: SYNONYM_WEIGHT })),
+      ...(typed ? relatedTerms(typed) : []).map((t) => ({ term: t, weight: RELATED_WEIGHT, loose: true })),
+    ];
+    alternatives.set(
+      term,
+      alts.filter((a, i) => a.term !== term && alts.findIndex((b) => b.term === a.term) === i),
+    );
   }
   const counted = countedTerm(question);
   return {

@@ -19,10 +19,10 @@ export const SPELLING_WEIGHT = DEMONYM_WEIGHT;
 /** From this length, an English word one edit from an article word counts as a variant spelling. */
 const LONG_WORD = 8;
 
-/** Whether some document of `index` holds `term` or one of its `alternatives` (synonym, demonym, spelling). */
+/** Whether some document of `index` holds `term` or one of its firm `alternatives` (synonym, demonym, spelling). */
 export function mentionedIn(index: Bm25Index, term: string, alternatives: AnalysedQuery['alternatives']): boolean {
   const known = (t: string) => index.docFrequency(t) > 0;
-  return known(term) || (alternatives.get(term) ?? []).some((a) => known(a.term));
+  return known(term) || (alternatives.get(term) ?? []).some((a) => !a.loose && known(a.term));
 }
 
 let everyday: Vocabulary | undefined;

@@ -23,7 +23,8 @@ const articles = [
   makeArticle('local', 'Harbour news', ['Fishermen welcomed the new harbour lights installed by the city council.']),
 ];
 
-function ask(question: string) {
+function ask(question: string, corpus = articles) {
+  const articles = corpus;
   const passages = articles.flatMap((a) => chunkArticle(a));
   const byId = new Map(articles.map((a) => [a.id, a]));
   const sentences = new SentenceIndex(passages, (id) => byId.get(id)!.text);
@@ -104,5 +105,34 @@ describe('composeAnswer', () => {
       expect(ask('Diplomats: how long did they have to leave?').answered).toBe(true);
       expect(ask('How Long Did The Diplomats Have To Leave?').answered).toBe(true);
     });
+  });
+});
+
+describe('words WordNet relates to the question (fly ~ flight, queue ~ lineup)', () => {
+  // Two sentences the typed words cover equally; only the second holds a word related to "fly".
+  const travel = [
+    makeArticle('shops', 'Airport shops', ['Travellers at the airport waited in the shops for three hours on Saturday.']),
+    makeArticle('gates', 'Airport gates', ['Travellers at the airport waited for their flight for three hours on Saturday.']),
+    makeArticle('birds', 'Birds', ['Birds fly south in the autumn.']),
+  ];
+
+  it('rank the quote that holds one above an equal quote that does not', () => {
+    const answer = ask('How long did travellers at the airport wait to fly?', travel);
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]!.source).toBe('gates');
+  });
+
+  it('never decide that a question is answered', () => {
+    const queues = [
+      makeArticle('queues', 'Queues', ['Hundreds of travellers stood in a lineup at the border crossing on Saturday.']),
+      makeArticle('guards', 'Guards', ['Guards at the border crossing checked every car.']),
+      makeArticle('roads', 'Roads', ['A new road to the border crossing opened.']),
+    ];
+    expect(analyseQuery('Did travellers queue?').alternatives.get('queue')).toEqual(
+      expect.arrayContaining([{ term: 'lineup', weight: expect.any(Number), loose: true }]),
+    );
+    // The typed words "border crossing" are everywhere; only the related word would tie it to the lineup.
+    expect(ask('Was there a queue at the border crossing?', queues).answered).toBe(false);
+    expect(ask('Was there a lineup at the border crossing?', queues).answered).toBe(true);
   });
 });
