@@ -1,4 +1,10 @@
-import { MessageFlags, SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import {
+  MessageFlags,
+  SlashCommandBuilder,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
 import { answerMessage } from '../src/bot/views/answer-view.js';
 import { articleLookup } from '../src/bot/bot-engine.js';
 import { takeCooldown } from '../src/bot/cooldown-guard.js';
@@ -10,7 +16,7 @@ import { passagesMessages } from '../src/bot/views/passages-view.js';
 import { notify, respond } from '../src/bot/respond.js';
 import { keepConversation, openFollowUp, withFollowUpButton } from '../src/bot/follow-up.js';
 import { answerFollowUp } from '../src/bot/follow-up-reply.js';
-import type { Command, CommandContext } from '../src/bot/command.js';
+import type { AutocompleteContext, Command, CommandContext } from '../src/bot/command.js';
 
 /** `/ask question:<text> [private:<bool>]`: answers with verbatim, numbered quotes from the articles. */
 export const data = new SlashCommandBuilder()
@@ -21,7 +27,8 @@ export const data = new SlashCommandBuilder()
       .setName('question')
       .setDescription('Your question, e.g. "When did Albania cut ties with Iran?"')
       .setRequired(true)
-      .setMaxLength(MAX_QUESTION_LENGTH),
+      .setMaxLength(MAX_QUESTION_LENGTH)
+      .setAutocomplete(true),
   )
   .addBooleanOption((o) => o.setName('private').setDescription('Show the answer to you only (default: everyone in the channel sees it)'));
 
@@ -47,6 +54,15 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
   // Every reply, "not covered" ones too, can be followed up.
   const conversationId = await keepConversation(ctx, answer, [], record?.id);
   await respond(interaction, withFollowUpButton(message, conversationId), { ephemeral });
+}
+
+/**
+ * Suggestions as the member types `question`: questions at least three members asked and no
+ * moderator hid, or the curated ones in questions.txt (see QuestionSuggester). No engine call.
+ */
+export async function autocomplete(interaction: AutocompleteInteraction, ctx: AutocompleteContext): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  await interaction.respond(focused.name === 'question' ? await ctx.suggestions.suggest(focused.value) : []);
 }
 
 /** "Show passages": the full passages behind the citations, to the clicker only. */
@@ -99,4 +115,4 @@ export const buttons = { passages: showPassages, vote, follow: openFollowUp };
 /** The follow-up modal `ask:follow:<conversationId>`. */
 export const modals = { follow: answerFollowUp };
 
-export default { data, execute, buttons, modals } satisfies Command;
+export default { data, execute, autocomplete, buttons, modals } satisfies Command;

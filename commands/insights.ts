@@ -3,6 +3,7 @@ import {
   MessageFlags,
   PermissionFlagsBits,
   SlashCommandBuilder,
+  type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
@@ -11,30 +12,60 @@ import { reportCsv } from '../src/bot/insights/csv.js';
 import { insightsMessage } from '../src/bot/insights/insights-view.js';
 import { DEFAULT_INSIGHTS_DAYS, loadReport } from '../src/bot/insights/load-report.js';
 import { NO_MENTIONS, respond } from '../src/bot/respond.js';
-import type { Command, CommandContext } from '../src/bot/command.js';
+import type { AutocompleteContext, Command, CommandContext } from '../src/bot/command.js';
+import { hiddenChoices, moderateSuggestion } from '../src/bot/autocomplete/moderation.js';
+import { Limits } from '../src/bot/views/limits.js';
 
 const MAX_DAYS = 365;
 
-/** `/insights [days]` (moderators): what members asked that the articles could not answer, and what to add next. */
+/**
+ * `/insights [days]` (moderators): what members asked that the articles could not answer, and what
+ * to add next. `hide:` / `unhide:` take a question out of `/ask`'s suggestions or put it back.
+ */
 export const data = new SlashCommandBuilder()
   .setName('insights')
   .setDescription('Moderators: unanswered questions, unknown names, 👎 answers and uncited articles')
   .addIntegerOption((o) =>
     o.setName('days').setDescription(`Look back this many days (default ${DEFAULT_INSIGHTS_DAYS})`).setMinValue(1).setMaxValue(MAX_DAYS),
   )
+  .addStringOption((o) =>
+    o
+      .setName('hide')
+      .setDescription('Stop suggesting this question (and its close variants) in /ask')
+      .setMaxLength(Limits.choiceValue)
+      .setAutocomplete(true),
+  )
+  .addStringOption((o) =>
+    o.setName('unhide').setDescription('Suggest a hidden question again').setMaxLength(Limits.choiceValue).setAutocomplete(true),
+  )
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageMessages)
   .setContexts(InteractionContextType.Guild);
 
 /** Default permissions can be overridden per server, so the bot checks again itself, for the command and its button. */
 function requireModerator(interaction: ChatInputCommandInteraction | ButtonInteraction): void {
-  if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages)) {
+  if (!isModerator(interaction)) {
     throw new UserFacingError('`/insights` is for moderators: it needs the Manage Messages permission.', 'forbidden');
   }
 }
 
-/** Replies privately with the summary and four sections, and a button for the full CSV. */
+function isModerator(interaction: ChatInputCommandInteraction | ButtonInteraction | AutocompleteInteraction): boolean {
+  return interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false;
+}
+
+/** Replies privately with the summary and four sections, and a button for the full CSV; or hides or unhides a suggestion. */
 export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
   requireModerator(interaction);
+  const hide = interaction.options.getString('hide');
+  const unhide = interaction.options.getString('unhide');
+  if (hide !== null || unhide !== null) {
+    const lines = [
+      ...(hide !== null ? [await moderateSuggestion(ctx.questions, 'hide', hide)] : []),
+      ...(unhide !== null ? [await moderateSuggestion(ctx.questions, 'unhide', unhide)] : []),
+    ];
+    ctx.note({ ...(hide !== null ? { hide: true } : {}), ...(unhide !== null ? { unhide: true } : {}) });
+    await respond(interaction, { content: lines.join('\n') }, { ephemeral: true });
+    return;
+  }
   const days = interaction.options.getInteger('days') ?? DEFAULT_INSIGHTS_DAYS;
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const report = await loadReport(ctx.questions, ctx.engine.status().articles, days);
@@ -61,4 +92,13 @@ async function csv(interaction: ButtonInteraction, [rawDays]: string[], ctx: Com
 
 export const buttons = { csv };
 
-export default { data, execute, buttons } satisfies Command;
+/** `hide:` offers what `/ask` suggests now, `unhide:` the hidden questions; moderators only, others get nothing. */
+export async function autocomplete(interaction: AutocompleteInteraction, ctx: AutocompleteContext): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  if (!isModerator(interaction)) return interaction.respond([]);
+  if (focused.name === 'hide') return interaction.respond(await ctx.suggestions.suggest(focused.value));
+  if (focused.name === 'unhide') return interaction.respond(await hiddenChoices(ctx.questions, focused.value));
+  return interaction.respond([]);
+}
+
+export default { data, execute, autocomplete, buttons } satisfies Command;

@@ -21,14 +21,15 @@
  * **Identity.** `token`, `applicationId` (= the bot user's id), `botUser`, `guild` / `guilds`
  * (one guild with one text channel by default; see `fixtures.ts`). The builders in
  * `interactions.ts` (`chatInputInteraction`, `messageContextInteraction`, `buttonInteraction`,
- * `selectInteraction`, `modalSubmitInteraction`; options `user`, `memberPermissions`, `guild`
+ * `selectInteraction`, `modalSubmitInteraction`, and `autocompleteInteraction` in `autocomplete.ts`; options `user`, `memberPermissions`, `guild`
  * (`null` for a DM), `locale`, `appPermissions`) default to the same ids, so their payloads fit
  * the default simulator; pass `applicationId` / `guild` when the simulator uses others.
  *
  * **REST** under `/api/v10`: `GET /gateway`, `/gateway/bot`, `/users/@me`, `/applications/@me`;
  * `GET|PUT /applications/:app/commands` and `/applications/:app/guilds/:guild/commands`
  * (recorded in `sim.commands`); `POST /interactions/:id/:token/callback` (types 4–9, 12,
- * `?with_response=true`); `POST /webhooks/:app/:token` (follow-up) and `GET|PATCH|DELETE
+ * `?with_response=true`; an autocomplete interaction takes only type 8, with at most 25 choices of
+ * 1–100 characters, else 40043 / 50035); `POST /webhooks/:app/:token` (follow-up) and `GET|PATCH|DELETE
  * /webhooks/:app/:token/messages/:id|@original`. Routes Discord guards check
  * `Authorization: Bot <token>` (401 otherwise); interaction routes take no auth. Discord's errors
  * are mimicked: 10062 Unknown interaction (unknown, or initial response later than
@@ -78,5 +79,6 @@ export type { RegisteredCommand } from './command-store.js';
 export { CallbackType } from './routes-interactions.js';
 export { Op as GatewayOp } from './gateway.js';
 export * from './interactions.js';
+export { autocompleteInteraction } from './autocomplete.js';
 export * from './fixtures.js';
 export { loggedInClient } from './logged-in-client.js';

@@ -1,3 +1,4 @@
+import { autocompleteCallbackError } from './autocomplete.js';
 import type { InteractionState } from './interaction-registry.js';
 import { MessageFlag, createBotMessage, editBotMessage, messageBody, type SimMessage } from './messages.js';
 import { fail, ok, route, type Route, type RouteContext, type RouteResult } from './route.js';
@@ -50,6 +51,8 @@ function callback(ctx: RouteContext): RouteResult {
   const data = messageBody(body.data, request.files);
   const type = Number(body.type);
   const isComponent = COMPONENT_OR_MODAL.has(Number(state.payload.type));
+  const autocompleteError = autocompleteCallbackError(Number(state.payload.type), type, body.data);
+  if (autocompleteError) return autocompleteError;
   switch (type) {
     case CallbackType.ChannelMessageWithSource:
       state.original = createBotMessage(data, messageContext(ctx, state));

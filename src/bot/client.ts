@@ -7,6 +7,8 @@ import { openStore, type OpenedStore } from './stores/open-store.js';
 import { gatewayOptions } from './gateway.js';
 import { GatewayLog } from './gateway-log.js';
 import { InteractionRouter } from './router.js';
+import { CuratedQuestions } from './autocomplete/curated-questions.js';
+import { QuestionSuggester } from './autocomplete/suggester.js';
 import { clientShardOptions, type ShardIdentity } from './sharding/shard-env.js';
 
 /** Where the bot gets the engine for each interaction (an EngineHolder, or a fixed engine in tests). */
@@ -58,6 +60,7 @@ export async function createBot(config: BotConfig, engines: EngineSource, logger
     member: (userId) => members.of(userId),
     conversations: store.conversations,
     cooldowns: opened.cooldowns(config.ASK_COOLDOWN_SECONDS),
+    suggestions: new QuestionSuggester(store.questions, new CuratedQuestions(resolvePath(config, config.ARTICLES_DIR), logger), logger),
     logger,
   });
 

@@ -1,4 +1,5 @@
 import type {
+  AutocompleteInteraction,
   ButtonInteraction,
   ChatInputCommandInteraction,
   MessageContextMenuCommandInteraction,
@@ -10,6 +11,7 @@ import type { LogFields, Logger } from '../logger.js';
 import type { Answer } from '../types.js';
 import type { BotEngine } from './bot-engine.js';
 import type { CooldownLimiter } from './cooldowns.js';
+import type { QuestionSuggester } from './autocomplete/suggester.js';
 import type { AnswerRepository, ConversationRepository, QuestionCommand, QuestionLog, VoteRepository } from './stores/store.js';
 
 /** What a command gets besides its interaction. One per interaction. */
@@ -36,6 +38,22 @@ export interface CommandContext {
   note(fields: LogFields): void;
 }
 
+/**
+ * What an autocomplete handler gets. Lighter than {@link CommandContext}: a member types several
+ * characters a second, so no engine, no cooldown, no question-log line.
+ */
+export interface AutocompleteContext {
+  /** Questions `/ask` may suggest, privacy rule applied (see QuestionSuggester). */
+  suggestions: QuestionSuggester;
+  /** The question log, for moderators' lists (hidden questions). */
+  questions: QuestionLog;
+  /** Bound to this interaction's id, command and user. */
+  logger: Logger;
+}
+
+/** Answers an autocomplete interaction with `interaction.respond(choices)`: at most 25 choices, within 3 seconds. */
+export type AutocompleteHandler = (interaction: AutocompleteInteraction, ctx: AutocompleteContext) => Promise<void>;
+
 /** Handles a click on a button whose custom id is `<command>:<action>:<args…>`. */
 export type ButtonHandler = (interaction: ButtonInteraction, args: string[], ctx: CommandContext) => Promise<void>;
 
@@ -53,6 +71,8 @@ interface CommandBase {
 export interface SlashCommand extends CommandBase {
   data: { readonly name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
   execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void>;
+  /** Suggests values for the options built with `.setAutocomplete(true)`. */
+  autocomplete?: AutocompleteHandler;
 }
 
 /** A message context-menu command ("Apps → …" on a message). `data` is a ContextMenuCommandBuilder. */

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { ApplicationCommandType, type Interaction, type RepliableInteraction } from 'discord.js';
+import { ApplicationCommandType, type AutocompleteInteraction, type Interaction, type RepliableInteraction } from 'discord.js';
 import type { Command, CommandContext, MessageMenuCommand, SlashCommand } from './command.js';
 import type { LogFields, Logger } from '../logger.js';
 import type { BotEngine } from './bot-engine.js';
@@ -10,6 +10,8 @@ import { UserFacingError } from '../errors.js';
 import { questionEntry, type QuestionDraft } from './question-entry.js';
 import { notify } from './respond.js';
 import type { AnswerRepository, ConversationRepository, QuestionLog, VoteRepository } from './stores/store.js';
+import type { QuestionSuggester } from './autocomplete/suggester.js';
+import { answerAutocomplete } from './autocomplete/answer-autocomplete.js';
 
 export interface RouterDeps {
   commands: readonly Command[];
@@ -22,6 +24,8 @@ export interface RouterDeps {
   member: (userId: string) => string;
   conversations: ConversationRepository;
   cooldowns: CooldownLimiter;
+  /** What `/ask` suggests as members type. */
+  suggestions: QuestionSuggester;
   logger: Logger;
 }
 
@@ -87,7 +91,8 @@ export class InteractionRouter {
   }
 
   private async run(interaction: Interaction): Promise<void> {
-    if (!interaction.isRepliable()) return; // autocomplete: none of our options use it
+    if (interaction.isAutocomplete()) return this.autocomplete(interaction);
+    if (!interaction.isRepliable()) return;
     const started = performance.now();
     const fields: LogFields = {
       interactionId: interaction.id,
@@ -122,6 +127,17 @@ export class InteractionRouter {
       this.deps.logger.info('interaction', fields);
       if (draft) await this.logQuestion(questionEntry(draft, fields, member, Date.now()), logger);
     }
+  }
+
+  /** Sends an autocomplete interaction to its command (see answerAutocomplete); a shutdown gets no choices. */
+  private autocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const handler = this.accepting ? this.slash.get(interaction.commandName)?.autocomplete : undefined;
+    return answerAutocomplete(
+      interaction,
+      handler,
+      { suggestions: this.deps.suggestions, questions: this.deps.questions },
+      this.deps.logger,
+    );
   }
 
   /** The question log is for maintainers: failing to write it never changes what the member got. */

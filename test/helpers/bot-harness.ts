@@ -10,6 +10,7 @@ import type { BotConfig } from '../../src/config.js';
 import type { Engine } from '../../src/engine.js';
 import type { Embedder } from '../../src/types.js';
 import {
+  autocompleteInteraction,
   buttonInteraction,
   chatInputInteraction,
   messageContextInteraction,
@@ -52,6 +53,8 @@ export interface BotHarness {
   slash(name: string, options?: InvocationOptions & { options?: Record<string, string | number | boolean> }): InteractionHandle;
   button(customId: string, options?: InvocationOptions): InteractionHandle;
   checkMessage(content: string, options?: InvocationOptions): InteractionHandle;
+  /** A member typing `value` into option `focused` of `/command` (an autocomplete interaction). */
+  autocomplete(command: string, focused: string, value: string, options?: InvocationOptions): InteractionHandle;
   /** Stops the bot and starts a new one on the same data folder and engine, as a process restart would. */
   restart(): Promise<void>;
   /** Stops the bot, the simulator and the watcher, and deletes the temporary folder. */
@@ -109,6 +112,8 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     slash: (name, { options: values, ...who } = {}) =>
       sim.dispatchInteraction(chatInputInteraction({ ...who, name, ...(values ? { options: values } : {}) })),
     button: (customId, who = {}) => sim.dispatchInteraction(buttonInteraction({ ...who, customId })),
+    autocomplete: (command, focused, value, who = {}) =>
+      sim.dispatchInteraction(autocompleteInteraction({ ...who, name: command, focused, value })),
     checkMessage: (content, who = {}) =>
       sim.dispatchInteraction(messageContextInteraction({ ...who, name: 'Check against sources', targetMessage: { content } })),
     async restart() {

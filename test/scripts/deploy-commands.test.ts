@@ -46,14 +46,18 @@ describe('deploy-commands', () => {
 
     expect(byName.ask).toMatchObject({ type: 1 });
     expect(byName.ask!.options).toEqual([
-      expect.objectContaining({ name: 'question', type: 3, required: true, max_length: MAX_QUESTION_LENGTH }),
+      expect.objectContaining({ name: 'question', type: 3, required: true, max_length: MAX_QUESTION_LENGTH, autocomplete: true }),
       expect.objectContaining({ name: 'private', type: 5 }),
     ]);
     expect(byName.ask!.options![1]!.required ?? false).toBe(false);
     expect(byName.sources).toMatchObject({ type: 1, default_member_permissions: '8192' });
     expect(byName.sources!.options).toEqual([expect.objectContaining({ name: 'query', type: 3 })]);
     expect(byName.insights).toMatchObject({ type: 1, default_member_permissions: '8192', contexts: [0] });
-    expect(byName.insights!.options).toEqual([expect.objectContaining({ name: 'days', type: 4, min_value: 1, max_value: 365 })]);
+    expect(byName.insights!.options).toEqual([
+      expect.objectContaining({ name: 'days', type: 4, min_value: 1, max_value: 365 }),
+      expect.objectContaining({ name: 'hide', type: 3, max_length: 100, autocomplete: true }),
+      expect.objectContaining({ name: 'unhide', type: 3, max_length: 100, autocomplete: true }),
+    ]);
     expect(byName.help).toMatchObject({ type: 1 });
     expect(byName['Check against sources']).toMatchObject({ type: 3 });
     expect(byName['Check against sources']!.description ?? '').toBe('');

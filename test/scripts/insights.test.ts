@@ -67,3 +67,24 @@ test('--help, bad options, and a data folder with no database yet', async () => 
   expect(existsSync(path.join(empty, 'casefile.db'))).toBe(false);
   await rm(empty, { recursive: true, force: true });
 });
+
+test('--hide, --hidden and --unhide take a question out of /ask suggestions and put it back; no database, no hide', async () => {
+  const hide = await run('--hide', 'When did Albania cut *ties*?');
+  expect(hide).toMatchObject({ code: 0, stderr: '' });
+  expect(hide.stdout).toBe('Hidden: “When did Albania cut *ties*?” and its close variants are no longer suggested in /ask.\n');
+  expect((await run('--hide', 'when did albania cut ties')).stdout).toMatch(/was already hidden/);
+  expect((await run('--hidden')).stdout).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d {2}When did Albania cut \*ties\*\?\n$/);
+  const store = SqliteStore.open(path.join(dir, 'casefile.db'), { questionLogDays: 30 });
+  expect((await store.questions.hidden()).map((h) => h.question)).toEqual(['When did Albania cut *ties*?']);
+  await store.close();
+  expect((await run('--unhide', 'When did Albania cut ties?')).stdout).toMatch(/^Unhidden: /);
+  expect((await run('--hidden')).stdout).toBe('No question is hidden.\n');
+
+  const empty = await mkdtemp(path.join(os.tmpdir(), 'casefile-insights-empty-'));
+  const none = await spawnScript('scripts/insights.ts', { DATA_DIR: empty, ARTICLES_DIR: SHIPPED_ARTICLES }, { args: ['--hide', 'Q?'] })
+    .done;
+  expect(none.code).toBe(1);
+  expect(none.stderr).toMatch(/No database/);
+  expect(existsSync(path.join(empty, 'casefile.db'))).toBe(false);
+  await rm(empty, { recursive: true, force: true });
+});
