@@ -77,6 +77,9 @@ export function withSpellings(
     corrected = true;
   }
   if (!corrected && !dropped.size && !unknown.length && names.length === query.names.length) return query;
+  // What a "how many" question counts must be a word of the articles for a number to be found next
+  // to it: its corrected spelling if it has one, else any number counts ("how many ppl…").
+  const counted = query.counted === undefined ? undefined : countedAsIndexed(query.counted, query, corrections, index);
   for (const term of dropped) alternatives.delete(term);
   const terms = query.terms.filter((t) => !dropped.has(t));
   return {
@@ -86,6 +89,19 @@ export function withSpellings(
     expanded: expand(terms, alternatives),
     names: names.filter((n) => !dropped.has(n.term)),
     unknown,
+    counted,
     ...(corrections.size ? { corrections } : {}),
   };
+}
+
+function countedAsIndexed(
+  counted: string,
+  query: AnalysedQuery,
+  corrections: ReadonlyMap<string, string>,
+  index: Bm25Index,
+): string | undefined {
+  if (index.docFrequency(counted) > 0) return counted;
+  const typed = query.surface.get(counted);
+  const fixed = typed === undefined ? undefined : corrections.get(typed);
+  return fixed === undefined ? undefined : stem(lemma(fixed));
 }

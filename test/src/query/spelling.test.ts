@@ -75,3 +75,12 @@ describe('withSpellings', () => {
     expect(withSpellings(query, index, vocabulary)).toBe(query);
   });
 });
+
+describe('what a "how many" question counts', () => {
+  it('is the corrected word when misspelled, and nothing (any number) when no article has it', () => {
+    expect(analyseQuery('How many hakcers were there?').counted).toBe(terms('hakcers')[0]);
+    expect(corrected('How many hakcers were there?').counted).toBe(terms('hackers')[0]);
+    expect(corrected('How many ppl did the attack hit?').counted).toBeUndefined();
+    expect(corrected('How many hackers were there?').counted).toBe(terms('hackers')[0]);
+  });
+});
