@@ -6,6 +6,7 @@ import { queryPathSection } from './lib/query-path.js';
 import { reindexSection } from './lib/reindex-bench.js';
 import { scaleSection } from './lib/scale.js';
 import { shardsSection } from './lib/shards-bench.js';
+import { storeSection } from './lib/store-bench.js';
 import type { Section } from './lib/section.js';
 
 /** The benchmark's sections, in run order. Add a section by appending it here. */
@@ -18,4 +19,5 @@ export const SECTIONS: Section[] = [
   coldStartSection,
   insightsSection,
   shardsSection,
+  storeSection,
 ];

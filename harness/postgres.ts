@@ -54,9 +54,10 @@ async function freePort(): Promise<number> {
 /**
  * Creates a fresh cluster (initdb with password authentication, so URLs carry a password as in
  * production) and starts it. As root, the server runs as the `postgres` user through runuser.
- * fsync is off: a test cluster is thrown away, and syncing would only slow the tests.
+ * fsync is off unless asked for: a test cluster is thrown away, and syncing would only slow the
+ * tests; the benchmark turns it on, to compare with SQLite syncing every commit.
  */
-export async function startPostgres(bin = findPostgresBin()): Promise<TestPostgres> {
+export async function startPostgres(bin = findPostgresBin(), settings: { fsync?: boolean } = {}): Promise<TestPostgres> {
   if (!bin) throw new Error('no PostgreSQL binaries (initdb, pg_ctl) found; install the postgresql package or set PG_BIN');
   const dir = await mkdtemp(path.join(os.tmpdir(), 'casefile-pg-'));
   const asRoot = process.getuid?.() === 0;
@@ -81,7 +82,7 @@ export async function startPostgres(bin = findPostgresBin()): Promise<TestPostgr
   let port = 0;
   for (let attempt = 1; ; attempt++) {
     port = await freePort();
-    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
+    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${settings.fsync ? 'on' : 'off'} -c max_connections=200`;
     try {
       await exec('pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start']);
       break;
