@@ -57,30 +57,24 @@ export class WordNetLookup {
   }
 
   private index(pos: Pos): string | null {
-    if (!this.indexes.has(pos)) {
-      let entry: string | null = null;
-      try {
-        entry = readFileSync(path.join(this.dir, `index.${pos}`), 'utf8');
-      } catch {
-        entry = null;
-      }
-      this.indexes.set(pos, entry);
-    }
-    return this.indexes.get(pos)!;
+    return opened(this.indexes, pos, () => readFileSync(path.join(this.dir, `index.${pos}`), 'utf8'));
   }
 
   private dataFile(pos: Pos): number | null {
-    if (!this.dataFiles.has(pos)) {
-      let fd: number | null = null;
-      try {
-        fd = openSync(path.join(this.dir, `data.${pos}`), 'r');
-      } catch {
-        fd = null;
-      }
-      this.dataFiles.set(pos, fd);
-    }
-    return this.dataFiles.get(pos) ?? null;
+    return opened(this.dataFiles, pos, () => openSync(path.join(this.dir, `data.${pos}`), 'r'));
   }
+}
+
+/** What `open` gave the first time for `pos`, or null when it threw (a missing file stays missing). */
+function opened<T>(cache: Map<Pos, T | null>, pos: Pos, open: () => T): T | null {
+  if (!cache.has(pos)) {
+    try {
+      cache.set(pos, open());
+    } catch {
+      cache.set(pos, null);
+    }
+  }
+  return cache.get(pos) ?? null;
 }
 
 /** Where the licence header (lines starting with two spaces) ends. */
