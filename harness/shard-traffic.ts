@@ -72,6 +72,12 @@ export async function sendAsks(sim: DiscordSimulator, plan: readonly PlannedAsk[
   return sent;
 }
 
+/** Resolves once the simulator has fewer than `connected` gateway sockets open: a shard's socket closed. */
+export async function waitForDisconnect(sim: DiscordSimulator, connected: number, timeoutMs = 60_000): Promise<void> {
+  for (const until = Date.now() + timeoutMs; sim.gateway.openConnections >= connected; await new Promise((r) => setTimeout(r, 10)))
+    if (Date.now() > until) throw new Error(`still ${sim.gateway.openConnections} gateway connections after ${timeoutMs} ms`);
+}
+
 /** The visible text of an ask's reply ('' when it had none). */
 export function replyText(ask: SentAsk): string {
   return ask.reply ? visibleText(ask.reply.message) : '';
