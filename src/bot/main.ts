@@ -5,6 +5,7 @@ import { createOps } from '../ops/ops.js';
 import { createBot } from './client.js';
 import { commandNames, type Command } from './command.js';
 import { openEngineHolder } from './open-engine.js';
+import { databaseSecrets } from './stores/postgres/database.js';
 import { shardFromEnv, shardHealthPort, type ShardIdentity } from './sharding/shard-env.js';
 
 /**
@@ -27,7 +28,11 @@ export async function main(commands: readonly Command[]): Promise<void> {
   }
   // Under the supervisor every line names its shard: the processes of a machine share one log.
   const logger = createLogger(
-    { level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN], ...(config.LOG_FORMAT ? { format: config.LOG_FORMAT } : {}) },
+    {
+      level: config.LOG_LEVEL,
+      secrets: [config.DISCORD_TOKEN, ...databaseSecrets(config.DATABASE_URL)],
+      ...(config.LOG_FORMAT ? { format: config.LOG_FORMAT } : {}),
+    },
     shard ? { shard: shard.id } : {},
   );
   process.on('unhandledRejection', (reason) => logger.error('unhandled promise rejection', { error: reason }));
@@ -73,7 +78,9 @@ export async function main(commands: readonly Command[]): Promise<void> {
 export function runBot(commands: readonly Command[]): void {
   main(commands).catch((error: unknown) => {
     const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    process.stderr.write(`casefile bot failed to start: ${redact(text, [process.env.DISCORD_TOKEN ?? ''])}\n`);
+    process.stderr.write(
+      `casefile bot failed to start: ${redact(text, [process.env.DISCORD_TOKEN ?? '', ...databaseSecrets(process.env.DATABASE_URL)])}\n`,
+    );
     process.exitCode = 1;
     // Nothing should be left running, but a half-started client must not keep a failed bot alive.
     setTimeout(() => process.exit(), 2000).unref();

@@ -22,6 +22,16 @@ export function redactUrl(url: string): string {
 }
 
 /**
+ * What the logger must never print of DATABASE_URL: the URL itself and its password (as written and
+ * decoded). Our own lines use {@link redactUrl}; this catches the URL or password inside someone else's message.
+ */
+export function databaseSecrets(url: string | undefined): string[] {
+  if (!url || !URL.canParse(url)) return url ? [url] : [];
+  const { password } = new URL(url);
+  return password ? [url, password, decodeURIComponent(password)] : [url];
+}
+
+/**
  * Opens a connection pool on `url`, checks that the server answers (retrying for a few seconds),
  * and migrates the schema. Throws {@link StoreUnavailableError}, naming the server without its
  * password, when it cannot: several shards must not quietly keep state apart.

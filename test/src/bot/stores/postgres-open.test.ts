@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { postgresAvailable, startPostgres, type TestPostgres } from '../../../../harness/postgres.js';
 import { StoredRowError, StoreUnavailableError } from '../../../../src/errors.js';
-import { openPool, redactUrl } from '../../../../src/bot/stores/postgres/database.js';
+import { databaseSecrets, openPool, redactUrl } from '../../../../src/bot/stores/postgres/database.js';
 import { migrate, MIGRATIONS } from '../../../../src/bot/stores/postgres/migrations.js';
 import { questionKey } from '../../../../src/bot/stores/question-key.js';
 import { PostgresStore } from '../../../../src/bot/stores/postgres/postgres-store.js';
@@ -94,6 +94,18 @@ describePg('opening the PostgreSQL store', () => {
     await expect(store.conversations.get('bad')).rejects.toBeInstanceOf(StoredRowError);
     await store.close();
   });
+});
+
+test('the logger is told the URL and its password, as written and decoded, so neither is ever printed', () => {
+  expect(databaseSecrets('postgres://bot:p%40ss-word-long@db/x')).toEqual([
+    'postgres://bot:p%40ss-word-long@db/x',
+    'p%40ss-word-long',
+    'p@ss-word-long',
+  ]);
+  expect(databaseSecrets(undefined)).toEqual([]);
+  const log = captureLog('info', databaseSecrets('postgres://bot:p%40ss-word-long@db/x'));
+  log.logger.error('pg said', { error: new Error('auth failed for postgres://bot:p%40ss-word-long@db/x (p@ss-word-long)') });
+  expect(log.lines.join('')).not.toMatch(/ss-word-long/);
 });
 
 test('redactUrl hides the password and keeps the rest', () => {
