@@ -25,7 +25,7 @@ export interface CommandContext {
   /** This member as the store knows them: a salted hash of the user id, never the id. */
   member: string;
   /** Marks this interaction as a question; the router logs it, with its outcome, when the interaction ends. */
-  asked(question: string, command: QuestionCommand): void;
+  asked(question: string, command: QuestionCommand, options?: { followUp?: boolean }): void;
   /** What the engine answered (and the saved answer's id), for the question log. */
   answered(answer: Answer, answerId?: string): void;
   /** What follow-up questions follow. */

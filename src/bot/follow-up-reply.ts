@@ -18,7 +18,8 @@ export async function answerFollowUp(interaction: ModalSubmitInteraction, [id]: 
   const record = id ? await ctx.conversations.get(id) : undefined;
   if (!record) throw new ExpiredConversationError();
   const question = interaction.fields.getTextInputValue(FOLLOW_UP_FIELD).trim();
-  ctx.asked(question, 'ask');
+  // Logged as a follow-up: it is not suggested to others on its own.
+  ctx.asked(question, 'ask', { followUp: true });
   if (!question) throw new QuestionError('Please type a follow-up question, e.g. “When did that happen?”', 'empty');
   checkQuestion(question);
   await takeCooldown(ctx.cooldowns, interaction.user.id);

@@ -11,6 +11,8 @@ export interface QuestionDraft {
   command: QuestionCommand;
   answer?: Answer;
   answerId?: string;
+  /** Asked as a follow-up of an earlier answer. */
+  followUp?: boolean;
 }
 
 /**
@@ -36,5 +38,6 @@ export function questionEntry(draft: QuestionDraft, fields: LogFields, member: s
     latencyMs: typeof fields.latencyMs === 'number' ? fields.latencyMs : 0,
     question: draft.question.slice(0, QUESTION_TEXT_MAX),
     ...(draft.answerId ? { answerId: draft.answerId } : {}),
+    ...(draft.followUp ? { followUp: true } : {}),
   };
 }

@@ -113,7 +113,7 @@ export class InteractionRouter {
       cooldowns: this.deps.cooldowns,
       logger,
       note: (more) => Object.assign(fields, more),
-      asked: (question, command) => (draft = { question, command }),
+      asked: (question, command, options) => (draft = { question, command, ...(options?.followUp ? { followUp: true } : {}) }),
       answered: (answer, answerId) => draft && Object.assign(draft, { answer, answerId }),
     };
     try {

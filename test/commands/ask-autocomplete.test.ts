@@ -3,8 +3,8 @@ import path from 'node:path';
 import { jest } from '@jest/globals';
 import ask from '../../commands/ask.js';
 import insights from '../../commands/insights.js';
-import { ALL_PERMISSIONS } from '../../harness/discord-simulator/index.js';
-import { finalReply } from '../../harness/interaction-reply.js';
+import { ALL_PERMISSIONS, modalSubmitInteraction } from '../../harness/discord-simulator/index.js';
+import { allStrings, finalReply, type Reply } from '../../harness/interaction-reply.js';
 import { otherUser } from '../../harness/other-user.js';
 import { parseCuratedQuestions } from '../../src/bot/autocomplete/curated-questions.js';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
@@ -36,13 +36,19 @@ async function suggestions(value: string, command = 'ask', focused = 'question',
 }
 
 /** Asks as `who` and waits until the question log has the row (the router writes it after the reply). */
-async function askAs(n: number): Promise<void> {
+async function askAs(n: number, question = QUESTION): Promise<Reply> {
+  return logged(() => finalReply(h.ask(question, otherUser(n))));
+}
+
+/** Runs an interaction that asks a question, and waits for its row in the question log, which must be answered. */
+async function logged(ask: () => Promise<Reply>): Promise<Reply> {
   const before = count();
-  const reply = await finalReply(h.ask(QUESTION, otherUser(n)));
+  const reply = await ask();
   expect(reply.message.embeds?.length ?? 0).toBeGreaterThan(0);
   while (count() === before) await new Promise((resolve) => setTimeout(resolve, 20));
   const row = sqliteDb(h.bot.store).prepare('SELECT outcome FROM questions ORDER BY id DESC LIMIT 1').get() as { outcome: string };
   expect(row.outcome).toBe('answered');
+  return reply;
 }
 
 function count(): number {
@@ -92,6 +98,20 @@ test('a question asked by 2 members is not suggested; by 3 it is; hidden by a mo
   const unhidden = await finalReply(h.slash('insights', { ...MODERATOR, options: { unhide: 'Who is Edi Rama?' } }));
   expect(unhidden.message.content).toMatch(/^Unhidden: /);
   expect(await suggestions('edi')).toContain(QUESTION);
+});
+
+test('a follow-up is never suggested on its own, however many members asked it', async () => {
+  const FOLLOW_UP = 'Did Albania expel the Iranian diplomats?';
+  const first = await askAs(4, 'Who carried out the cyberattack on Albania?');
+  const button = allStrings(first.message).find((id) => id.startsWith('ask:follow:'))!;
+  for (const n of [4, 5, 6]) {
+    const modal = modalSubmitInteraction({ customId: button, fields: { question: FOLLOW_UP }, ...otherUser(n) });
+    await logged(() => finalReply(h.sim.dispatchInteraction(modal)));
+  }
+  expect(await suggestions('expel')).not.toContain(FOLLOW_UP);
+  // The same words asked as questions of their own by three members are suggested.
+  for (const n of [4, 5, 6]) await askAs(n, FOLLOW_UP);
+  expect(await suggestions('expel')).toContain(FOLLOW_UP);
 });
 
 test('autocomplete writes nothing to the question log, no interaction line, and never asks the engine', async () => {

@@ -1,4 +1,5 @@
 import { terms } from '../../text/terms.js';
+import type { QuestionEntry } from './store.js';
 
 /**
  * The close-variant key of a question: its distinct key terms, stemmed and stopwords dropped by the
@@ -11,4 +12,14 @@ import { terms } from '../../text/terms.js';
  */
 export function questionKey(question: string): string {
   return [...new Set(terms(question))].sort().join(' ');
+}
+
+/**
+ * The key a store writes with a question-log entry: {@link questionKey} for an answered `/ask`
+ * question, the only kind ever suggested; '' for a follow-up ("When did he say that?" needs the
+ * question before it, so it is not offered alone); null for the rest, which need none.
+ */
+export function suggestionKey(entry: Pick<QuestionEntry, 'outcome' | 'command' | 'question' | 'followUp'>): string | null {
+  if (entry.outcome !== 'answered' || entry.command !== 'ask') return null;
+  return entry.followUp ? '' : questionKey(entry.question);
 }

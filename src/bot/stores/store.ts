@@ -105,6 +105,8 @@ export interface QuestionEntry {
   latencyMs: number;
   question: string;
   answerId?: string;
+  /** A follow-up, asked in the context of an earlier answer: never suggested on its own (it may lack its subject). */
+  followUp?: boolean;
 }
 
 export interface QuestionLog {

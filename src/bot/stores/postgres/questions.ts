@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { z } from 'zod';
-import { questionKey } from '../question-key.js';
+import { suggestionKey } from '../question-key.js';
 import type { HiddenQuestion, PeriodData, QuestionEntry, QuestionLog, QuestionOutcome, QuestionSuggestion } from '../store.js';
 import { inTransaction } from './database.js';
 import { int, parseRow, voteCitations } from './rows.js';
@@ -45,7 +45,7 @@ export class PostgresQuestionLog implements QuestionLog {
         e.question,
         e.answerId ?? null,
         // Only answered /ask questions can be suggested; the rest need no key.
-        e.outcome === 'answered' && e.command === 'ask' ? questionKey(e.question) : null,
+        suggestionKey(e),
       ],
     );
   }

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { questionKey } from '../question-key.js';
+import { suggestionKey } from '../question-key.js';
 import type { HiddenQuestion, PeriodData, QuestionEntry, QuestionLog, QuestionOutcome, QuestionSuggestion, VoteRecord } from '../store.js';
 import { SqliteSuggestions } from './suggestions.js';
 
@@ -33,8 +33,7 @@ export class SqliteQuestionLog implements QuestionLog {
       Math.round(e.latencyMs),
       e.question,
       e.answerId ?? null,
-      // Only answered /ask questions can be suggested; the rest need no key.
-      e.outcome === 'answered' && e.command === 'ask' ? questionKey(e.question) : null,
+      suggestionKey(e),
     );
   }
 

@@ -127,3 +127,12 @@ test('the suggestion query reads the partial index, not the whole table', () => 
   expect(details.filter((d) => /\bquestions\b/.test(d) && !/answer_id/.test(d)).every((d) => /INDEX questions_suggest/.test(d))).toBe(true);
   expect(details.join('\n')).not.toMatch(/SCAN questions\b(?! USING)/);
 });
+
+test('a follow-up is logged with an empty key: never suggested, and not keyed again on the next open', async () => {
+  for (const member of ['m1', 'm2', 'm3']) await ask('What did he say about the damage?', member, { followUp: true });
+  expect(await store.questions.suggestions(3, 25)).toEqual([]);
+  expect(store.db.prepare('SELECT DISTINCT variant FROM questions').all()).toEqual([{ variant: '' }]);
+  await store.close();
+  store = SqliteStore.open(file, { questionLogDays: 30 });
+  expect(await store.questions.suggestions(3, 25)).toEqual([]);
+});
