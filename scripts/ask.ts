@@ -67,6 +67,8 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const bar = progressBar('Building the index');
   const engine = await Engine.open({ config, logger, ...(args.mode ? { mode: args.mode } : {}), onProgress: (d, t) => bar.update(d, t) });
   bar.stop();
+  // --json keeps stderr to errors, but answers from an index behind the articles must not pass unnoticed.
+  if (args.json && engine.stale) process.stderr.write(`warning: ${engine.stale}\n`);
   const questions = args.question !== undefined ? [args.question] : questionLines(process.stdin, process.stderr, args.followUp);
   let previous: PreviousQuestion | undefined;
   for await (const question of questions) {

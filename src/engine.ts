@@ -72,6 +72,8 @@ export class Engine {
     private readonly modeReason: string | undefined,
     private readonly files: ArticleFiles,
     private readonly logger: Logger,
+    /** Why the index answered from is behind the articles (it could not be rebuilt); undefined when it is current. */
+    readonly stale: string | undefined,
   ) {
     this.articles = new Map(index.articles.map((a) => [a.id, a]));
     // A model that the calibration found unable to separate off-topic questions gets no vote in fusion.
@@ -101,6 +103,7 @@ export class Engine {
     }
     let files = index && (await ArticleFiles.read(articlesDir, index.articles));
     let why: string | null = index ? null : 'no usable index';
+    let stale: string | undefined;
     try {
       if (index && options.refresh !== 'never') why = await staleness(index, articlesDir, embedder, files!);
       if (why) {
@@ -112,6 +115,7 @@ export class Engine {
     } catch (error) {
       // The old index is intact (a refused or failed reindex never touches it): answer from it.
       if (!index || !keepsPreviousIndex(error)) throw error;
+      stale = `index not updated${why ? ` (${why})` : ''}: ${error.message}; answering from the previous index`;
       logger.warn('index not updated; answering from the previous index', {
         ...(why ? { why } : {}),
         problem: error.message,
@@ -124,7 +128,7 @@ export class Engine {
     let mode: RetrievalMode = vectorsMatch ? 'hybrid' : 'keyword';
     if (options.mode && (options.mode === 'keyword' || vectorsMatch)) mode = options.mode;
     const modeReason = mode === 'keyword' ? reason : undefined;
-    return new Engine(usable, vectorsMatch ? embedder! : null, mode, modeReason, files!, logger);
+    return new Engine(usable, vectorsMatch ? embedder! : null, mode, modeReason, files!, logger, stale);
   }
 
   /**

@@ -70,8 +70,8 @@ it.each(FAULTS)('%s: opening answers from the old index, verbatim, and warns onc
   expect(await snapshot()).toEqual(before);
 });
 
-it('npm run ask on a read-only index folder prints the answer and one warning line naming EROFS', async () => {
-  failWritesUnder({ dir: ws.embeddingsDir, code: 'EROFS' });
+/** Runs `npm run ask` in this process (where writes fail) on the workspace; keyword mode, as no model is there. */
+async function runAsk(argv: string[]): Promise<{ out: string; err: string }> {
   const saved = { ...process.env };
   Object.assign(process.env, {
     ARTICLES_DIR: ws.articlesDir,
@@ -84,23 +84,39 @@ it('npm run ask on a read-only index folder prints the answer and one warning li
   const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((c) => out.push(String(c)) > 0);
   const stderr = jest.spyOn(process.stderr, 'write').mockImplementation((c) => err.push(String(c)) > 0);
   try {
-    await ask([QUESTION]);
+    await ask(argv);
   } finally {
     stdout.mockRestore();
     stderr.mockRestore();
     process.env = saved;
   }
-  const texts = await articleTexts();
-  const quoted = out.join('').match(/“([^”]+)”/g) ?? [];
+  return { out: out.join(''), err: err.join('') };
+}
+
+const warningLines = (err: string) => err.split('\n').filter((l) => l.includes('index not updated'));
+
+it('npm run ask on a read-only index folder prints the answer and one warning line naming EROFS', async () => {
+  failWritesUnder({ dir: ws.embeddingsDir, code: 'EROFS' });
+  const { out, err } = await runAsk([QUESTION]);
+  const quoted = out.match(/“([^”]+)”/g) ?? [];
   expect(quoted.length).toBeGreaterThan(0);
-  expect(texts.some((t) => t.includes(quoted[0]!.slice(1, -1).replace(/\*\*/g, '')))).toBe(true);
-  const lines = err
-    .join('')
-    .split('\n')
-    .filter((l) => l.includes('index not updated'));
+  expect((await articleTexts()).some((t) => t.includes(quoted[0]!.slice(1, -1).replace(/\*\*/g, '')))).toBe(true);
+  const lines = warningLines(err);
   expect(lines).toHaveLength(1);
   expect(lines[0]).toContain('cannot be written (EROFS)');
   expect(lines[0]).toContain('answering from the previous index');
+});
+
+it('npm run ask --json on a full index folder: the JSON answer on stdout, the warning on stderr', async () => {
+  failWritesUnder({ dir: ws.embeddingsDir, code: 'ENOSPC' });
+  const { out, err } = await runAsk(['--json', QUESTION]);
+  const answer = JSON.parse(out) as { answered: boolean; citations: Array<{ quote: string }> };
+  expect(answer.answered).toBe(true);
+  const texts = await articleTexts();
+  for (const c of answer.citations) expect(texts.some((t) => t.includes(c.quote))).toBe(true);
+  expect(warningLines(err)).toEqual([
+    `warning: index not updated (articles changed): the index folder ${ws.embeddingsDir} cannot be written (ENOSPC); answering from the previous index`,
+  ]);
 });
 
 it("the bot's start on a read-only index folder serves the old index and logs the warning", async () => {
