@@ -6,29 +6,39 @@ import type { HiddenQuestion, QuestionSuggestion } from '../store.js';
 const CANDIDATES = `outcome = 'answered' AND command = 'ask' AND variant IS NOT NULL AND variant <> ''`;
 
 /**
- * Groups, wordings and votes of the candidates. INDEXED BY: without statistics the planner prefers
- * questions_outcome_at and reads every answered row; the partial indexes hold only what is needed
- * (votes are few: CROSS JOIN makes SQLite read them first and look up each one's question).
+ * Groups, votes, the best `limit`, and only then their wordings (the costly part, so it is done for
+ * the few kept). Members are counted per (variant, member) first, in the order of the partial
+ * index, so no temporary sort is needed. INDEXED BY: without statistics the planner prefers
+ * questions_outcome_at and reads every answered row. Votes are few: CROSS JOIN makes SQLite read
+ * them first and look up each one's question.
  */
 export const SUGGESTIONS_SQL = `
-  WITH grouped AS (
-    SELECT variant, count(DISTINCT member) AS members, count(*) AS asks, max(at) AS lastAsked
-    FROM questions INDEXED BY questions_suggest WHERE ${CANDIDATES} AND variant NOT IN (SELECT variant FROM hidden_questions)
-    GROUP BY variant HAVING count(DISTINCT member) >= ?),
-  wordings AS (
-    SELECT variant, question,
-      row_number() OVER (PARTITION BY variant ORDER BY count(DISTINCT member) DESC, max(at) DESC) AS rank
-    FROM questions INDEXED BY questions_suggest WHERE ${CANDIDATES} AND variant IN (SELECT variant FROM grouped)
-    GROUP BY variant, question),
+  WITH askers AS (
+    SELECT variant, member, count(*) AS asks, max(at) AS lastAsked
+    FROM questions INDEXED BY questions_suggest WHERE ${CANDIDATES}
+    GROUP BY variant, member),
+  grouped AS (
+    SELECT variant, count(*) AS members, sum(asks) AS asks, max(lastAsked) AS lastAsked FROM askers
+    WHERE variant NOT IN (SELECT variant FROM hidden_questions)
+    GROUP BY variant HAVING count(*) >= ?),
   voted AS (
     SELECT q.variant, sum(v.vote = 'up') AS up, sum(v.vote = 'down') AS down
     FROM votes v CROSS JOIN questions q INDEXED BY questions_answer_id ON q.answer_id = v.answer_id
     WHERE q.answer_id IS NOT NULL AND q.outcome = 'answered' AND q.command = 'ask' AND q.variant IN (SELECT variant FROM grouped)
-    GROUP BY q.variant)
-  SELECT w.question, g.variant AS key, g.members, g.asks, coalesce(v.up, 0) AS upVotes, coalesce(v.down, 0) AS downVotes, g.lastAsked
-  FROM grouped g JOIN wordings w ON w.variant = g.variant AND w.rank = 1 LEFT JOIN voted v ON v.variant = g.variant
-  ORDER BY g.asks + coalesce(v.up, 0) - coalesce(v.down, 0) DESC, g.lastAsked DESC, g.variant
-  LIMIT ?`;
+    GROUP BY q.variant),
+  top AS (
+    SELECT g.variant, g.members, g.asks, g.lastAsked, coalesce(v.up, 0) AS up, coalesce(v.down, 0) AS down
+    FROM grouped g LEFT JOIN voted v ON v.variant = g.variant
+    ORDER BY g.asks + coalesce(v.up, 0) - coalesce(v.down, 0) DESC, g.lastAsked DESC, g.variant
+    LIMIT ?),
+  wordings AS (
+    SELECT variant, question,
+      row_number() OVER (PARTITION BY variant ORDER BY count(DISTINCT member) DESC, max(at) DESC) AS rank
+    FROM questions INDEXED BY questions_suggest WHERE ${CANDIDATES} AND variant IN (SELECT variant FROM top)
+    GROUP BY variant, question)
+  SELECT w.question, t.variant AS key, t.members, t.asks, t.up AS upVotes, t.down AS downVotes, t.lastAsked
+  FROM top t JOIN wordings w ON w.variant = t.variant AND w.rank = 1
+  ORDER BY t.asks + t.up - t.down DESC, t.lastAsked DESC, t.variant`;
 
 /**
  * Suggestions and moderator hiding for the SQLite question log. Members type fast and each key
