@@ -53,7 +53,7 @@ function analyse(text: string): Analysed {
   const all = words(text);
   const content = all.filter((w) => !isStopword(lemma(w)));
   a = { words: all, content, terms: new Set(content.map((w) => stem(lemma(w)))) };
-  // Bounded: typed text is new at every key press.
+  // Bounded: the log's wordings change as members ask, and nothing else clears this.
   if (analyses.size >= 10_000) analyses.clear();
   analyses.set(text, a);
   return a;
