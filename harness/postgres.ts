@@ -59,8 +59,9 @@ async function freePort(): Promise<number> {
  */
 export async function startPostgres(bin = findPostgresBin(), settings: { fsync?: boolean } = {}): Promise<TestPostgres> {
   if (!bin) throw new Error('no PostgreSQL binaries (initdb, pg_ctl) found; install the postgresql package or set PG_BIN');
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'casefile-pg-'));
   const asRoot = process.getuid?.() === 0;
+  // As root the server runs as another user, who must reach the folder: /tmp, not a TMPDIR under /root.
+  const dir = await mkdtemp(path.join(asRoot ? '/tmp' : os.tmpdir(), 'casefile-pg-'));
   const exec = (cmd: string, args: string[]) =>
     asRoot ? run('runuser', ['-u', SERVER_USER, '--', path.join(bin, cmd), ...args]) : run(path.join(bin, cmd), args);
   const password = randomBytes(12).toString('hex');
