@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
-import { chown, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chown, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -66,30 +66,15 @@ export async function startPostgres(bin = findPostgresBin(), settings: { fsync?:
     asRoot ? run('runuser', ['-u', SERVER_USER, '--', path.join(bin, cmd), ...args]) : run(path.join(bin, cmd), args);
   const password = randomBytes(12).toString('hex');
   const data = path.join(dir, 'data');
-  if (asRoot) await chown(dir, ...(await ids(SERVER_USER)));
-  await writeFile(path.join(dir, 'pw'), password, { mode: 0o644 });
-  await exec('initdb', [
-    '-D',
-    data,
-    '-U',
-    'casefile',
-    '-A',
-    'scram-sha-256',
-    `--pwfile=${path.join(dir, 'pw')}`,
-    '-E',
-    'UTF8',
-    '--no-sync',
-  ]);
   let port = 0;
-  for (let attempt = 1; ; attempt++) {
-    port = await freePort();
-    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${settings.fsync ? 'on' : 'off'} -c max_connections=200`;
-    try {
-      await exec('pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start']);
-      break;
-    } catch (error) {
-      if (attempt >= 3) throw error;
-    }
+  try {
+    port = await initAndStart(dir, exec, password, settings.fsync ?? false, asRoot);
+  } catch (error) {
+    // A cluster that did not come up leaves nothing behind; its log says why, so it goes in the error.
+    const log = await readFile(path.join(dir, 'server.log'), 'utf8').catch(() => '');
+    await exec('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
+    await rm(dir, { recursive: true, force: true });
+    throw new Error(`could not start a test PostgreSQL: ${String(error)}\n${log.slice(-2000)}`);
   }
   const url = (db: string) => `postgres://casefile:${password}@127.0.0.1:${port}/${db}`;
   return {
@@ -109,6 +94,31 @@ export async function startPostgres(bin = findPostgresBin(), settings: { fsync?:
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** initdb with a password, then pg_ctl start on a free loopback port (a port taken meanwhile is retried); returns the port. */
+async function initAndStart(
+  dir: string,
+  exec: (cmd: string, args: string[]) => Promise<unknown>,
+  password: string,
+  fsync: boolean,
+  asRoot: boolean,
+): Promise<number> {
+  const data = path.join(dir, 'data');
+  if (asRoot) await chown(dir, ...(await ids(SERVER_USER)));
+  await writeFile(path.join(dir, 'pw'), password, { mode: 0o644 });
+  const pwfile = `--pwfile=${path.join(dir, 'pw')}`;
+  await exec('initdb', ['-D', data, '-U', 'casefile', '-A', 'scram-sha-256', pwfile, '-E', 'UTF8', '--no-sync']);
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${fsync ? 'on' : 'off'} -c max_connections=200`;
+    try {
+      await exec('pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+      return port;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
 }
 
 async function ids(user: string): Promise<[number, number]> {
