@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSupervisor } from '../src/bot/sharding/supervisor.js';
+import { databaseSecrets } from '../src/bot/stores/postgres/database.js';
 import { loadSupervisorConfig, type SupervisorConfig } from '../src/bot/sharding/supervisor-config.js';
 import { ConfigError } from '../src/errors.js';
 import { createLogger, redact } from '../src/logger.js';
@@ -34,12 +35,16 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     config = loadSupervisorConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(redact(error.message, [process.env.DISCORD_TOKEN ?? '']) + '\n');
+    process.stderr.write(redact(error.message, [process.env.DISCORD_TOKEN ?? '', ...databaseSecrets(process.env.DATABASE_URL)]) + '\n');
     process.exitCode = 1;
     return;
   }
   const logger = createLogger(
-    { level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN], ...(config.LOG_FORMAT ? { format: config.LOG_FORMAT } : {}) },
+    {
+      level: config.LOG_LEVEL,
+      secrets: [config.DISCORD_TOKEN, ...databaseSecrets(config.DATABASE_URL)],
+      ...(config.LOG_FORMAT ? { format: config.LOG_FORMAT } : {}),
+    },
     { role: 'supervisor' },
   );
   const supervisor = createSupervisor(config, { file: botEntry(), execArgv: process.execArgv, logger });

@@ -94,6 +94,9 @@ run('two machines, one bot: 4 shards on two supervisors sharing PostgreSQL', () 
     expect(died).toMatchObject({ signal: 'SIGKILL', respawning: true });
     expect(hostB.shardPid(VICTIM)).not.toBe(victim);
     expect(hostA.logs('shard process died')).toHaveLength(0);
+    // Neither machine's supervisor or shards print the database password or the token.
+    for (const secret of [new URL(databaseUrl).password, sim.token])
+      for (const host of [hostA, hostB]) expect(host.run.output()).not.toContain(secret);
 
     const delivered = asks.filter((a) => a.delivered);
     const undelivered = asks.filter((a) => !a.delivered);
