@@ -9,7 +9,7 @@ import { GatewayLog } from './gateway-log.js';
 import { InteractionRouter } from './router.js';
 import { CuratedQuestions } from './autocomplete/curated-questions.js';
 import { QuestionSuggester } from './autocomplete/suggester.js';
-import { clientShardOptions, type ShardIdentity } from './sharding/shard-env.js';
+import { clientForShard, type ShardIdentity } from './sharding/shard-env.js';
 
 /** Where the bot gets the engine for each interaction (an EngineHolder, or a fixed engine in tests). */
 export interface EngineSource {
@@ -64,12 +64,10 @@ export async function createBot(config: BotConfig, engines: EngineSource, logger
     logger,
   });
 
-  const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
-    rest: { api: config.DISCORD_API_BASE },
-    ws: gatewayOptions(config.DISCORD_GATEWAY_URL),
-    ...clientShardOptions(options.shard),
-  });
+  const client = clientForShard(
+    { intents: [GatewayIntentBits.Guilds], rest: { api: config.DISCORD_API_BASE }, ws: gatewayOptions(config.DISCORD_GATEWAY_URL) },
+    options.shard,
+  );
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
   // Without an 'error' listener an EventEmitter error would throw and end the process.
   client.on(Events.Error, (error) => logger.error('discord client error', { error }));

@@ -1,3 +1,4 @@
+import { Client, type ClientOptions } from 'discord.js';
 import { z } from 'zod';
 import { ConfigError } from '../../errors.js';
 
@@ -28,13 +29,26 @@ export function shardFromEnv(env: NodeJS.ProcessEnv = process.env): ShardIdentit
   return { id: parsed.data.SHARDS, count: parsed.data.SHARD_COUNT };
 }
 
-/**
- * The discord.js client options for the shard. They are always explicit: the client would
- * otherwise read `SHARDS` / `SHARD_COUNT` from the environment itself, where a `.env` written for
- * the supervisor (`SHARD_COUNT=auto`) would make a lone bot fail.
- */
+/** The discord.js client options for the shard: always explicit, never left to discord.js's defaults. */
 export function clientShardOptions(shard: ShardIdentity | undefined): { shards: number[]; shardCount: number } {
   return shard ? { shards: [shard.id], shardCount: shard.count } : { shards: [0], shardCount: 1 };
+}
+
+/**
+ * A discord.js client for the shard. Wherever its options equal discord.js's defaults (one shard
+ * is the default), its constructor reads `SHARDS` and `SHARD_COUNT` from the environment, where a
+ * `.env` written for the supervisor (`SHARD_COUNT=auto`) would make a lone bot fail to start. So the
+ * two are hidden from the constructor, the one place discord.js reads them, and put back after.
+ */
+export function clientForShard(options: ClientOptions, shard: ShardIdentity | undefined): Client {
+  const saved = { SHARDS: process.env.SHARDS, SHARD_COUNT: process.env.SHARD_COUNT };
+  delete process.env.SHARDS;
+  delete process.env.SHARD_COUNT;
+  try {
+    return new Client({ ...options, ...clientShardOptions(shard) });
+  } finally {
+    for (const [key, value] of Object.entries(saved)) if (value !== undefined) process.env[key] = value;
+  }
 }
 
 /**

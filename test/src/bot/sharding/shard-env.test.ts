@@ -1,5 +1,6 @@
 import { ConfigError } from '../../../../src/errors.js';
-import { clientShardOptions, shardFromEnv, shardHealthPort } from '../../../../src/bot/sharding/shard-env.js';
+import { Client } from 'discord.js';
+import { clientForShard, clientShardOptions, shardFromEnv, shardHealthPort } from '../../../../src/bot/sharding/shard-env.js';
 import { loadSupervisorConfig } from '../../../../src/bot/sharding/supervisor-config.js';
 import { DEFAULT_BOT_TOKEN } from '../../../../harness/discord-simulator/fixtures.js';
 
@@ -12,6 +13,28 @@ test('a process the ShardingManager spawned reads its shard from SHARDS and SHAR
   expect(shardFromEnv({ SHARD_COUNT: 'auto' })).toBeUndefined();
   expect(clientShardOptions(undefined)).toEqual({ shards: [0], shardCount: 1 });
   expect(clientShardOptions({ id: 3, count: 4 })).toEqual({ shards: [3], shardCount: 4 });
+});
+
+test('a lone bot starts with a SHARD_COUNT meant for the supervisor in its environment', () => {
+  const saved = { SHARDS: process.env.SHARDS, SHARD_COUNT: process.env.SHARD_COUNT };
+  process.env.SHARD_COUNT = 'auto';
+  delete process.env.SHARDS;
+  try {
+    // discord.js itself reads it when the options look like its defaults (one shard), and fails.
+    expect(() => new Client({ intents: [], shards: [0], shardCount: 1 })).toThrow(/shardCount/);
+    const lone = clientForShard({ intents: [] }, undefined);
+    expect([lone.options.shards, lone.options.shardCount]).toEqual([[0], 1]);
+    const third = clientForShard({ intents: [] }, { id: 3, count: 4 });
+    expect([third.options.shards, third.options.shardCount]).toEqual([[3], 4]);
+    expect(process.env.SHARD_COUNT).toBe('auto');
+    void lone.destroy();
+    void third.destroy();
+  } finally {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
 });
 
 test('shard N serves health on HEALTH_PORT + N; off stays off', () => {
