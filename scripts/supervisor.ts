@@ -1,10 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSupervisor } from '../src/bot/sharding/supervisor.js';
-import { databaseSecrets } from '../src/bot/stores/postgres/database.js';
-import { loadSupervisorConfig, type SupervisorConfig } from '../src/bot/sharding/supervisor-config.js';
-import { ConfigError } from '../src/errors.js';
-import { createLogger, redact } from '../src/logger.js';
+import { configOrExit, processLogger } from '../src/bot/process-start.js';
+import { loadSupervisorConfig } from '../src/bot/sharding/supervisor-config.js';
 import { parseCommandLine } from './lib/cli.js';
 import { isMain, runMain } from './lib/run-main.js';
 
@@ -30,23 +28,9 @@ function botEntry(): string {
  */
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   if (!parseCommandLine(argv, { usage: USAGE, options: {} })) return;
-  let config: SupervisorConfig;
-  try {
-    config = loadSupervisorConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(redact(error.message, [process.env.DISCORD_TOKEN ?? '', ...databaseSecrets(process.env.DATABASE_URL)]) + '\n');
-    process.exitCode = 1;
-    return;
-  }
-  const logger = createLogger(
-    {
-      level: config.LOG_LEVEL,
-      secrets: [config.DISCORD_TOKEN, ...databaseSecrets(config.DATABASE_URL)],
-      ...(config.LOG_FORMAT ? { format: config.LOG_FORMAT } : {}),
-    },
-    { role: 'supervisor' },
-  );
+  const config = configOrExit(loadSupervisorConfig);
+  if (!config) return;
+  const logger = processLogger(config, { role: 'supervisor' });
   const supervisor = createSupervisor(config, { file: botEntry(), execArgv: process.execArgv, logger });
   let stopped: Promise<void> | undefined;
   const stop = (reason: string) =>

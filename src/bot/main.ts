@@ -1,12 +1,10 @@
 import { loadBotConfig } from '../config.js';
-import { ConfigError } from '../errors.js';
-import { createLogger, redact } from '../logger.js';
 import { createOps } from '../ops/ops.js';
 import { createBot } from './client.js';
 import { commandNames, type Command } from './command.js';
 import { openEngineHolder } from './open-engine.js';
-import { databaseSecrets } from './stores/postgres/database.js';
-import { shardFromEnv, shardHealthPort, type ShardIdentity } from './sharding/shard-env.js';
+import { configOrExit, processLogger, withoutSecrets } from './process-start.js';
+import { shardFromEnv, shardHealthPort } from './sharding/shard-env.js';
 
 /**
  * The bot process (`npm start`, through `scripts/bot.ts`, which passes the commands): loads the
@@ -14,27 +12,12 @@ import { shardFromEnv, shardHealthPort, type ShardIdentity } from './sharding/sh
  * SIGINT/SIGTERM, when it finishes the answers in progress and exits 0.
  */
 export async function main(commands: readonly Command[]): Promise<void> {
-  let config;
-  let shard: ShardIdentity | undefined;
-  try {
-    config = loadBotConfig();
-    shard = shardFromEnv(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    // The message names the bad keys, not their values; redact anyway in case a token slipped into one.
-    process.stderr.write(redact(error.message, [process.env.DISCORD_TOKEN ?? '']) + '\n');
-    process.exitCode = 1;
-    return;
-  }
+  // A shard's identity comes from the environment its supervisor gave it, checked like the keys.
+  const started = configOrExit(() => ({ config: loadBotConfig(), shard: shardFromEnv(process.env) }));
+  if (!started) return;
+  const { config, shard } = started;
   // Under the supervisor every line names its shard: the processes of a machine share one log.
-  const logger = createLogger(
-    {
-      level: config.LOG_LEVEL,
-      secrets: [config.DISCORD_TOKEN, ...databaseSecrets(config.DATABASE_URL)],
-      ...(config.LOG_FORMAT ? { format: config.LOG_FORMAT } : {}),
-    },
-    shard ? { shard: shard.id } : {},
-  );
+  const logger = processLogger(config, shard ? { shard: shard.id } : {});
   process.on('unhandledRejection', (reason) => logger.error('unhandled promise rejection', { error: reason }));
 
   const engines = await openEngineHolder(config, logger);
@@ -78,9 +61,7 @@ export async function main(commands: readonly Command[]): Promise<void> {
 export function runBot(commands: readonly Command[]): void {
   main(commands).catch((error: unknown) => {
     const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    process.stderr.write(
-      `casefile bot failed to start: ${redact(text, [process.env.DISCORD_TOKEN ?? '', ...databaseSecrets(process.env.DATABASE_URL)])}\n`,
-    );
+    process.stderr.write(`casefile bot failed to start: ${withoutSecrets(text)}\n`);
     process.exitCode = 1;
     // Nothing should be left running, but a half-started client must not keep a failed bot alive.
     setTimeout(() => process.exit(), 2000).unref();
