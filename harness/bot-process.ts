@@ -30,6 +30,25 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/**
+ * The settings of a bot process (or a supervisor's shards) logged in to `sim`, with its folders
+ * under `root` and the tiny test model, no cooldown: what every process-level test starts from.
+ */
+export function simulatorBotEnv(sim: DiscordSimulator, root: string): Record<string, string> {
+  return {
+    DISCORD_TOKEN: sim.token,
+    DISCORD_CLIENT_ID: sim.applicationId,
+    DISCORD_API_BASE: sim.apiBase,
+    ARTICLES_DIR: path.join(root, 'articles'),
+    EMBEDDINGS_DIR: path.join(root, 'embeddings'),
+    DATA_DIR: path.join(root, 'data'),
+    MODELS_DIR: TINY_MODEL_ROOT,
+    MODEL_ID: TINY_MODEL_ID,
+    MODEL_DOWNLOAD: 'false',
+    ASK_COOLDOWN_SECONDS: '0',
+  };
+}
+
 /** Starts `node --import tsx scripts/bot.ts` with a temporary project folder and the tiny model. */
 export async function startBotProcess(
   sim: DiscordSimulator,
@@ -41,17 +60,8 @@ export async function startBotProcess(
   const run = spawnScript(
     'scripts/bot.ts',
     {
-      DISCORD_TOKEN: sim.token,
-      DISCORD_CLIENT_ID: sim.applicationId,
+      ...simulatorBotEnv(sim, root),
       DISCORD_GUILD_ID: sim.guild.id,
-      DISCORD_API_BASE: sim.apiBase,
-      ARTICLES_DIR: path.join(root, 'articles'),
-      EMBEDDINGS_DIR: path.join(root, 'embeddings'),
-      DATA_DIR: path.join(root, 'data'),
-      MODELS_DIR: TINY_MODEL_ROOT,
-      MODEL_ID: TINY_MODEL_ID,
-      MODEL_DOWNLOAD: 'false',
-      ASK_COOLDOWN_SECONDS: '0',
       LOG_LEVEL: 'debug',
       ...(port ? { HEALTH_PORT: String(port) } : {}),
       ...options.env,

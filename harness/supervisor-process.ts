@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DiscordSimulator } from './discord-simulator/index.js';
 import { spawnScript, type RunningScript } from './spawn-script.js';
-import { TINY_MODEL_ID, TINY_MODEL_ROOT } from './tiny-model.js';
+import { simulatorBotEnv } from './bot-process.js';
 import { SHIPPED_ARTICLES } from './workspace.js';
 
 type LogRecord = Record<string, unknown>;
@@ -62,16 +62,7 @@ export async function startSupervisorProcess(
     // built: the compiled supervisor (npm run build first), whose shards then run dist/scripts/bot.js.
     options.built ? 'dist/scripts/supervisor.js' : 'scripts/supervisor.ts',
     {
-      DISCORD_TOKEN: sim.token,
-      DISCORD_CLIENT_ID: sim.applicationId,
-      DISCORD_API_BASE: sim.apiBase,
-      ARTICLES_DIR: path.join(root, 'articles'),
-      EMBEDDINGS_DIR: path.join(root, 'embeddings'),
-      DATA_DIR: path.join(root, 'data'),
-      MODELS_DIR: TINY_MODEL_ROOT,
-      MODEL_ID: TINY_MODEL_ID,
-      MODEL_DOWNLOAD: 'false',
-      ASK_COOLDOWN_SECONDS: '0',
+      ...simulatorBotEnv(sim, root),
       LOG_LEVEL: 'info',
       LOG_FORMAT: 'json',
       HEALTH_PORT: String(healthPort),
