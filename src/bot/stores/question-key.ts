@@ -23,3 +23,24 @@ export function suggestionKey(entry: Pick<QuestionEntry, 'outcome' | 'command' |
   if (entry.outcome !== 'answered' || entry.command !== 'ask') return null;
   return entry.followUp ? '' : questionKey(entry.question);
 }
+
+/** The columns of a question-log row, in the order {@link questionRow} gives their values. */
+export const QUESTION_COLUMNS = 'at, member, command, outcome, reason, term, mode, article_ids, latency_ms, question, answer_id, variant';
+
+/** The values of a question-log row, as both stores write it (article ids as JSON, the key last). */
+export function questionRow(e: QuestionEntry): Array<string | number | null> {
+  return [
+    e.at,
+    e.member,
+    e.command,
+    e.outcome,
+    e.reason ?? null,
+    e.term ?? null,
+    e.mode ?? null,
+    JSON.stringify(e.articleIds),
+    Math.round(e.latencyMs),
+    e.question,
+    e.answerId ?? null,
+    suggestionKey(e),
+  ];
+}

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { z } from 'zod';
-import { suggestionKey } from '../question-key.js';
+import { QUESTION_COLUMNS, questionRow } from '../question-key.js';
 import type { HiddenQuestion, PeriodData, QuestionEntry, QuestionLog, QuestionOutcome, QuestionSuggestion } from '../store.js';
 import { inTransaction } from './database.js';
 import { int, parseRow, voteCitations } from './rows.js';
@@ -29,24 +29,10 @@ export class PostgresQuestionLog implements QuestionLog {
 
   async add(e: QuestionEntry): Promise<void> {
     if (!this.enabled) return;
+    // Only answered /ask questions can be suggested; questionRow gives the rest no key.
     await this.pool.query(
-      `INSERT INTO questions (at, member, command, outcome, reason, term, mode, article_ids, latency_ms, question, answer_id, variant)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12)`,
-      [
-        e.at,
-        e.member,
-        e.command,
-        e.outcome,
-        e.reason ?? null,
-        e.term ?? null,
-        e.mode ?? null,
-        JSON.stringify(e.articleIds),
-        Math.round(e.latencyMs),
-        e.question,
-        e.answerId ?? null,
-        // Only answered /ask questions can be suggested; the rest need no key.
-        suggestionKey(e),
-      ],
+      `INSERT INTO questions (${QUESTION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12)`,
+      questionRow(e),
     );
   }
 

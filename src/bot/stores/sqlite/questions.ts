@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { suggestionKey } from '../question-key.js';
+import { QUESTION_COLUMNS, questionRow } from '../question-key.js';
 import type { HiddenQuestion, PeriodData, QuestionEntry, QuestionLog, QuestionOutcome, QuestionSuggestion, VoteRecord } from '../store.js';
 import { SqliteSuggestions } from './suggestions.js';
 
@@ -12,29 +12,13 @@ export class SqliteQuestionLog implements QuestionLog {
     private readonly db: Database,
     readonly enabled: boolean,
   ) {
-    this.insert = db.prepare(
-      `INSERT INTO questions (at, member, command, outcome, reason, term, mode, article_ids, latency_ms, question, answer_id, variant)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    this.insert = db.prepare(`INSERT INTO questions (${QUESTION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.suggested = new SqliteSuggestions(db);
   }
 
   async add(e: QuestionEntry): Promise<void> {
     if (!this.enabled) return;
-    this.insert.run(
-      e.at,
-      e.member,
-      e.command,
-      e.outcome,
-      e.reason ?? null,
-      e.term ?? null,
-      e.mode ?? null,
-      JSON.stringify(e.articleIds),
-      Math.round(e.latencyMs),
-      e.question,
-      e.answerId ?? null,
-      suggestionKey(e),
-    );
+    this.insert.run(...questionRow(e));
   }
 
   async suggestions(minMembers: number, limit: number): Promise<QuestionSuggestion[]> {
