@@ -91,11 +91,14 @@ function coverage(query: AnalysedQuery, index: SentenceIndex, i: number, useLoos
     const alts = query.alternatives.get(term) ?? [];
     const match = (set: ReadonlySet<string>, loose: boolean) =>
       set.has(term) ? 1 : Math.max(0, ...alts.filter((a) => (loose || !a.loose) && set.has(a.term)).map((a) => a.weight));
-    const best = (loose: boolean) => Math.max(match(own, loose), CONTEXT_WEIGHT * Math.max(0, ...context.map((c) => match(c, loose))));
-    if (match(own, false) >= 0.9 && !query.weak.has(term)) strongMatches++;
-    const firmMatch = best(false);
+    const best = (inSentence: number, loose: boolean) =>
+      Math.max(inSentence, CONTEXT_WEIGHT * Math.max(0, ...context.map((c) => match(c, loose))));
+    const firmInSentence = match(own, false);
+    if (firmInSentence >= 0.9 && !query.weak.has(term)) strongMatches++;
+    const firmMatch = best(firmInSentence, false);
     if (firmMatch === 0 && !query.weak.has(term)) missing++;
-    covered += best(useLoose) * weight;
+    // Loose words are matched again only when they rank (keyword mode): otherwise the firm match is the match.
+    covered += (useLoose ? best(match(own, true), true) : firmMatch) * weight;
     firm += firmMatch * weight;
   }
   return { share: total > 0 ? covered / total : 0, firmShare: total > 0 ? firm / total : 0, strongMatches, missing };
