@@ -1,5 +1,6 @@
-import { link, lstat, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { link, lstat, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 
 /**
  * The lock file's atomic steps. Taking over a dead lock used to be check, delete, create: three
@@ -95,9 +96,14 @@ export async function takeOver(file: string, mine: string, ino: number, seen: st
   }
 }
 
+/** Our lock file's own name: the lock's, then our token. */
+const ownLockName = (file: string, token: string) => `${file}.${token}`;
+/** Tokens are 16 hex digits (see reindex-lock.ts). */
+const TOKEN = /^[0-9a-f]{16}$/;
+
 /** Writes our lock file under its own name, complete, ready to be linked into place. */
 export async function writeOwnLock(file: string, me: LockOwner): Promise<string> {
-  const mine = `${file}.${me.token}`;
+  const mine = ownLockName(file, me.token);
   try {
     await writeFile(mine, JSON.stringify(me));
   } catch (error) {
@@ -106,4 +112,23 @@ export async function writeOwnLock(file: string, me: LockOwner): Promise<string>
     throw error;
   }
   return mine;
+}
+
+/**
+ * Deletes the own lock files (`<lock>.<token>`) of processes killed between writing one and
+ * removing it: nothing else would ever delete them. Called by the lock's holder; the file of a
+ * process still trying to take the lock is left alone, as `inspectLock` judges a lock.
+ */
+export async function removeAbandonedOwnLocks(file: string): Promise<string[]> {
+  const prefix = `${path.basename(file)}.`;
+  const removed: string[] = [];
+  for (const name of await readdir(path.dirname(file))) {
+    if (!name.startsWith(prefix) || !TOKEN.test(name.slice(prefix.length))) continue;
+    const own = path.join(path.dirname(file), name);
+    if ((await inspectLock(own)).stale) {
+      await rm(own, { force: true });
+      removed.push(name);
+    }
+  }
+  return removed;
 }

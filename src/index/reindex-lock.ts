@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { silentLogger, type Logger } from '../logger.js';
 import { ReindexBusyError } from '../errors.js';
-import { inspectLock, takeFree, takeOver, writeOwnLock, type LockOwner } from './lock-file.js';
+import { inspectLock, removeAbandonedOwnLocks, takeFree, takeOver, writeOwnLock, type LockOwner } from './lock-file.js';
 
 /** The lock's file name in the embeddings folder (never taken for index debris). */
 export const LOCK_FILE = '.reindex.lock';
@@ -70,6 +70,8 @@ export async function withReindexLock<T>(dir: string, fn: () => Promise<T>, opti
     announced = true;
     await new Promise((r) => setTimeout(r, options.pollMs ?? 250));
   }
+  // A process killed while it tried to take the lock leaves its own lock file behind.
+  await removeAbandonedOwnLocks(file);
   try {
     return await fn();
   } finally {

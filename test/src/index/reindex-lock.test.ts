@@ -50,6 +50,17 @@ describe('withReindexLock', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
+  it('deletes the own lock file a killed process left while taking the lock, and keeps a live one', async () => {
+    const owner = (pid: number, token: string) => JSON.stringify({ pid, host: os.hostname(), startedAt: '2026-01-01T00:00:00Z', token });
+    const dead = `${LOCK_FILE}.00112233445566aa`;
+    const live = `${LOCK_FILE}.ffeeddccbbaa9988`;
+    await writeFile(path.join(dir, dead), owner(2 ** 22 + 12345, '00112233445566aa'));
+    await writeFile(path.join(dir, live), owner(process.pid, 'ffeeddccbbaa9988'));
+    await writeFile(path.join(dir, 'corpus-keep.json'), '{}');
+    expect(await withReindexLock(dir, async () => (await readdir(dir)).sort())).toEqual([LOCK_FILE, live, 'corpus-keep.json']);
+    expect((await readdir(dir)).sort()).toEqual([live, 'corpus-keep.json']);
+  });
+
   it('takes over an unreadable lock once it is old, but waits on a fresh one', async () => {
     const file = path.join(dir, LOCK_FILE);
     await writeFile(file, '{"pid": 12');
