@@ -4,11 +4,13 @@ import path from 'node:path';
 
 /**
  * English words, to tell a misspelling ("atack") from a real word the articles happen not to use
- * ("football"), and a proper noun typed in lower case ("iraq") from a common word. The list is
- * Hunspell's en_US dictionary (the dictionary-en package): about 39k common stems and 11k proper
- * nouns (its capitalised entries), curated for spell checking, so archaic look-alikes of common
- * misspellings ("wich") that fill the larger word lists are not in it. Loaded on first use, since
- * most questions use only words the articles contain and never need it.
+ * ("football"), and a proper noun typed in lower case ("iraq") from a common word. The lists are
+ * Hunspell's en_US and en_GB dictionaries (the dictionary-en and dictionary-en-gb packages): about
+ * 39k common stems and 11k proper nouns (their capitalised entries) each, curated for spell
+ * checking, so archaic look-alikes of common misspellings ("wich") that fill the larger word lists
+ * are not in them. Both, since members write either ("characterize", "characterise"), and a
+ * British spelling is a word, not a typo to refuse. Loaded on first use, since most questions use
+ * only words the articles contain and never need them.
  */
 export interface EnglishWords {
   /** A known word, or a regular inflection of one ("attacked", "envoys"). */
@@ -46,15 +48,17 @@ let loaded: { common: Set<string>; proper: Set<string> } | undefined;
 
 function load(): { common: Set<string>; proper: Set<string> } {
   const require = createRequire(import.meta.url);
-  const file = path.join(path.dirname(require.resolve('dictionary-en')), 'index.dic');
   const common = new Set<string>();
   const proper = new Set<string>();
-  // index.dic: a count, then one `word/FLAGS` per line.
-  for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
-    const word = line.split('/')[0]!.trim();
-    if (!word) continue;
-    if (/^\p{Lu}/u.test(word)) proper.add(word.toLowerCase());
-    else common.add(word);
+  for (const dictionary of ['dictionary-en', 'dictionary-en-gb']) {
+    const file = path.join(path.dirname(require.resolve(dictionary)), 'index.dic');
+    // index.dic: a count, then one `word/FLAGS` per line.
+    for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
+      const word = line.split('/')[0]!.trim();
+      if (!word) continue;
+      if (/^\p{Lu}/u.test(word)) proper.add(word.toLowerCase());
+      else common.add(word);
+    }
   }
   return { common, proper };
 }

@@ -66,6 +66,11 @@ describe('withSpellings', () => {
     expect(corrected('who won the football match').unknown).toEqual([]);
   });
 
+  it('knows British and American spellings alike: neither is an unknown word', () => {
+    expect(corrected('how did they characterise the behaviour').unknown).toEqual([]);
+    expect(corrected('how did they characterize the behavior').unknown).toEqual([]);
+  });
+
   it('lists words that are neither in the articles, near one, nor English', () => {
     expect(corrected('what did the zqxwv group do').unknown).toEqual(['zqxwv']);
   });
