@@ -44,32 +44,43 @@ function stems(word: string): string[] {
   return out;
 }
 
-let loaded: { common: Set<string>; proper: Set<string> } | undefined;
+interface WordLists {
+  common: Set<string>;
+  proper: Set<string>;
+  /** All-capital entries ("WP", "NATO"): never inflected, so only the word itself counts. */
+  acronyms: Set<string>;
+}
 
-function load(): { common: Set<string>; proper: Set<string> } {
+let loaded: WordLists | undefined;
+
+function load(): WordLists {
   const require = createRequire(import.meta.url);
   const common = new Set<string>();
   const proper = new Set<string>();
+  const acronyms = new Set<string>();
   for (const dictionary of ['dictionary-en', 'dictionary-en-gb']) {
     const file = path.join(path.dirname(require.resolve(dictionary)), 'index.dic');
     // index.dic: a count, then one `word/FLAGS` per line.
     for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
       const word = line.split('/')[0]!.trim();
       if (!word) continue;
-      if (/^\p{Lu}/u.test(word)) proper.add(word.toLowerCase());
+      if (/^\p{Lu}+$/u.test(word)) acronyms.add(word.toLowerCase());
+      else if (/^\p{Lu}/u.test(word)) proper.add(word.toLowerCase());
       else common.add(word);
     }
   }
-  return { common, proper };
+  return { common, proper, acronyms };
 }
 
 /** The English word list (loaded once per process). */
 export function englishWords(): EnglishWords {
   loaded ??= load();
-  const { common, proper } = loaded;
+  const { common, proper, acronyms } = loaded;
   const isCommon = (w: string) => stems(w).some((s) => common.has(s));
+  // "wped" is not "WP" inflected: it is "wiped" mistyped.
+  const isName = (w: string) => acronyms.has(w) || stems(w).some((s) => proper.has(s));
   return {
-    has: (w) => isCommon(w) || stems(w).some((s) => proper.has(s)),
-    isProperNoun: (w) => !isCommon(w) && stems(w).some((s) => proper.has(s)),
+    has: (w) => isCommon(w) || isName(w),
+    isProperNoun: (w) => !isCommon(w) && isName(w),
   };
 }

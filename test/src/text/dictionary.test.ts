@@ -1,0 +1,27 @@
+import { englishWords } from '../../../src/text/dictionary.js';
+
+describe('englishWords', () => {
+  const english = englishWords();
+
+  it('knows common words and their regular inflections, in American and British spelling', () => {
+    for (const word of ['attack', 'attacked', 'envoys', 'characterize', 'characterise', 'behaviour', 'organisations'])
+      expect({ word, known: english.has(word) }).toEqual({ word, known: true });
+  });
+
+  it('tells a proper noun typed in lower case from a common word', () => {
+    expect(english.isProperNoun('iraq')).toBe(true);
+    expect(english.isProperNoun('attack')).toBe(false);
+  });
+
+  it('takes an acronym only as itself, so a mistyped word is not read as one inflected', () => {
+    // Hunspell lists "WP"; "wped" (for "wiped") would otherwise pass as "WP" + "ed".
+    expect(english.has('wp')).toBe(true);
+    expect(english.has('nato')).toBe(true);
+    expect(english.has('wped')).toBe(false);
+    expect(english.has('wps')).toBe(false);
+  });
+
+  it('does not know typing slips', () => {
+    for (const word of ['atack', 'goverment', 'zqxwv']) expect({ word, known: english.has(word) }).toEqual({ word, known: false });
+  });
+});
