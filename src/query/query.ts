@@ -63,6 +63,19 @@ export function expand(terms: readonly string[], alternatives: AnalysedQuery['al
   return [...best].map(([term, weight]) => ({ term, weight }));
 }
 
+/**
+ * What else counts as a match for `term` (typed as `typed`): its demonym, its synonyms, and
+ * (loosely) the words WordNet relates to it. Each once, never the term itself.
+ */
+export function alternativesOf(term: string, typed?: string): QueryTerm[] {
+  const alts: QueryTerm[] = [
+    ...demonymVariants(term).map((t) => ({ term: t, weight: DEMONYM_WEIGHT })),
+    ...[...synonymsOf(term)].map((t) => ({ term: t, weight: SYNONYM_WEIGHT })),
+    ...(typed ? relatedTerms(typed) : []).map((t) => ({ term: t, weight: RELATED_WEIGHT, loose: true })),
+  ];
+  return alts.filter((a, i) => a.term !== term && alts.findIndex((b) => b.term === a.term) === i);
+}
+
 /** Analyses a question for lexical retrieval and coverage scoring. */
 export function analyseQuery(question: string): AnalysedQuery {
   const frame = new Set(frameTerms(question));
@@ -73,18 +86,7 @@ export function analyseQuery(question: string): AnalysedQuery {
     if (!isStopword(base) && !surface.has(stem(base))) surface.set(stem(base), word);
   }
   const alternatives = new Map<string, QueryTerm[]>();
-  for (const term of own) {
-    const typed = surface.get(term);
-    const alts: QueryTerm[] = [
-      ...demonymVariants(term).map((t) => ({ term: t, weight: DEMONYM_WEIGHT })),
-      ...[...synonymsOf(term)].map((t) => ({ term: t, weight: SYNONYM_WEIGHT })),
-      ...(typed ? relatedTerms(typed) : []).map((t) => ({ term: t, weight: RELATED_WEIGHT, loose: true })),
-    ];
-    alternatives.set(
-      term,
-      alts.filter((a, i) => a.term !== term && alts.findIndex((b) => b.term === a.term) === i),
-    );
-  }
+  for (const term of own) alternatives.set(term, alternativesOf(term, surface.get(term)));
   const counted = countedTerm(question);
   return {
     terms: own,

@@ -3,13 +3,14 @@ import { englishWords, type EnglishWords } from '../text/dictionary.js';
 import { lemma } from '../text/lemmas.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import { isStopword, stem } from '../text/terms.js';
-import { DEMONYM_WEIGHT, expand, type AnalysedQuery } from './query.js';
-import { editBudget, Vocabulary } from './vocabulary.js';
+import { alternativesOf, DEMONYM_WEIGHT, expand, type AnalysedQuery } from './query.js';
+import { editBudget, Vocabulary } from '../text/vocabulary.js';
 
 /**
  * Misspellings, of every kind of word: members type "atack", "befor" and "edi ramma" in Discord,
  * and transliterated names are written several ways ("Teheran"). A question word that no article
- * uses and that is not an English word is matched to the closest article word by edit distance.
+ * uses and that is not an English word is matched to the closest article word by edit distance,
+ * else to the closest English word ("chagne" → "change"), which then counts as if typed right.
  * A real word the articles don't use ("football", "Iraq") is left alone: it is a different word,
  * not a typo, and correcting it ("Iraq" → "Iran") would answer a question nobody asked.
  */
@@ -62,6 +63,21 @@ export function withSpellings(
       : (vocabulary.closest(word, editBudget(word)) ?? everydayWords().closest(word, editBudget(word)));
     if (english && !near) {
       if (dictionary().isProperNoun(word) && !names.some((n) => n.term === term)) names.push({ term, text: word });
+      continue;
+    }
+    // A slip of an English word the articles never use ("chagne") is read as that word, so it gets
+    // the synonyms and related words the word itself would. A name stays as typed: read as a word
+    // ("Modi" as "mode"), it would count as mentioned.
+    const englishNear = !near && !names.some((n) => n.term === term) ? dictionary().closest(word, editBudget(word)) : undefined;
+    if (englishNear) {
+      const meant = stem(lemma(englishNear));
+      alternatives.set(term, [
+        ...(alternatives.get(term) ?? []),
+        { term: meant, weight: SPELLING_WEIGHT },
+        ...alternativesOf(meant, englishNear),
+      ]);
+      corrections.set(word, englishNear);
+      corrected = true;
       continue;
     }
     if (!near) {

@@ -4,7 +4,7 @@ import type { StoredIndex } from '../index/index-store.js';
 import { withFollowUp, type PreviousQuestion } from '../query/follow-up.js';
 import { analyseQuery, type AnalysedQuery } from '../query/query.js';
 import { withSpellings } from '../query/spelling.js';
-import { Vocabulary } from '../query/vocabulary.js';
+import { Vocabulary } from '../text/vocabulary.js';
 import { terms } from '../text/terms.js';
 import type { Embedder, RetrievalMode, ScoredDoc } from '../types.js';
 import { round } from '../round.js';

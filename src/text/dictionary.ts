@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { Vocabulary } from './vocabulary.js';
 
 /**
  * English words, to tell a misspelling ("atack") from a real word the articles happen not to use
@@ -17,6 +18,8 @@ export interface EnglishWords {
   has(word: string): boolean;
   /** Known only as a name: Hunspell lists it capitalised, and not in lower case. */
   isProperNoun(word: string): boolean;
+  /** The common word closest to a slip ("chagne" → "change"), within `budget` edits. */
+  closest(word: string, budget: number): string | undefined;
 }
 
 /**
@@ -52,6 +55,7 @@ interface WordLists {
 }
 
 let loaded: WordLists | undefined;
+let commonVocabulary: Vocabulary | undefined;
 
 function load(): WordLists {
   const require = createRequire(import.meta.url);
@@ -82,5 +86,9 @@ export function englishWords(): EnglishWords {
   return {
     has: (w) => isCommon(w) || isName(w),
     isProperNoun: (w) => !isCommon(w) && isName(w),
+    closest: (w, budget) => {
+      commonVocabulary ??= new Vocabulary([...common].filter((c) => /^\p{Ll}+$/u.test(c)));
+      return commonVocabulary.closest(w, budget);
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { editBudget, editDistance } from '../../query/vocabulary.js';
+import { editBudget, editDistance } from '../../text/vocabulary.js';
 import { MAX_QUESTION_LENGTH } from '../../question.js';
 import { englishWords } from '../../text/dictionary.js';
 import { lemma } from '../../text/lemmas.js';

@@ -3,7 +3,7 @@ import { Bm25Index } from '../../../src/index/bm25.js';
 import { chunkArticle } from '../../../src/passages/chunking.js';
 import { analyseQuery } from '../../../src/query/query.js';
 import { withSpellings } from '../../../src/query/spelling.js';
-import { Vocabulary } from '../../../src/query/vocabulary.js';
+import { Vocabulary } from '../../../src/text/vocabulary.js';
 import { SentenceIndex } from '../../../src/answer/sentence-index.js';
 import { terms } from '../../../src/text/terms.js';
 import { makeArticle } from '../../helpers/articles.js';

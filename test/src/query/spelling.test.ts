@@ -1,7 +1,7 @@
 import { Bm25Index } from '../../../src/index/bm25.js';
-import { analyseQuery } from '../../../src/query/query.js';
+import { analyseQuery, SYNONYM_WEIGHT } from '../../../src/query/query.js';
 import { SPELLING_WEIGHT, withSpellings } from '../../../src/query/spelling.js';
-import { editBudget, editDistance, Vocabulary } from '../../../src/query/vocabulary.js';
+import { editBudget, editDistance, Vocabulary } from '../../../src/text/vocabulary.js';
 import { terms } from '../../../src/text/terms.js';
 
 const ARTICLES = [
@@ -69,6 +69,24 @@ describe('withSpellings', () => {
   it('knows British and American spellings alike: neither is an unknown word', () => {
     expect(corrected('how did they characterise the behaviour').unknown).toEqual([]);
     expect(corrected('how did they characterize the behavior').unknown).toEqual([]);
+  });
+
+  it('reads a slip of an English word as that word, with its synonyms, even if no article spells it so', () => {
+    // No article says "deny" or "terminate"; "denied" and "cut" are what they say.
+    const denied = corrected('did tehran dney it');
+    expect(denied.corrections?.get('dney')).toBe('deny');
+    expect(denied.alternatives.get(terms('dney')[0]!)).toContainEqual({ term: terms('denied')[0], weight: SPELLING_WEIGHT });
+    const ended = corrected('when did albania terminnate ties');
+    expect(ended.corrections?.get('terminnate')).toBe('terminate');
+    expect(ended.alternatives.get(terms('terminnate')[0]!)).toContainEqual({ term: terms('cut')[0], weight: SYNONYM_WEIGHT });
+    expect(ended.unknown).toEqual([]);
+  });
+
+  it('keeps a name as typed: an unknown name is not read as the English word it resembles', () => {
+    // "Modi" is one letter from "mode"; read as that word, it would count as mentioned.
+    const query = corrected('What did Albania say to Modi about the attack?');
+    expect(query.corrections).toBeUndefined();
+    expect(query.names.map((n) => n.text)).toContain('Modi');
   });
 
   it('lists words that are neither in the articles, near one, nor English', () => {

@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { words } from '../text/terms.js';
+import { words } from './terms.js';
 
 /**
  * The words the articles use, as written (lower-cased), with how often: what a misspelled
