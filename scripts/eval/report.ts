@@ -22,6 +22,10 @@ export function formatRun(run: RunResult, split: string, misses: boolean): strin
       `  quotes per answered reply: ${run.figures.meanShown.toFixed(2)} shown, of ${run.figures.meanQuotes.toFixed(2)} cited; "refused" on an answerable class is the wrongly refused rate`,
     ),
   );
+  if (run.slips.asked > 0)
+    lines.push(
+      `  one-letter slips in answered questions: ${pct(run.slips.kept / run.slips.asked)} still hit@3 (${run.slips.kept} of ${run.slips.asked})`,
+    );
   if (misses) {
     const missed = run.outcomes.filter((o) => (o.class.startsWith('off-topic') ? o.answered : !o.rank || o.rank > 3)).map((o) => o.id);
     lines.push(dim(`  missed: ${missed.join(' ') || 'none'}`));

@@ -6,7 +6,8 @@ import { Engine } from '../../src/engine.js';
 import { loadEmbedder } from '../../src/index/embedder.js';
 import type { PreviousQuestion } from '../../src/query/follow-up.js';
 import type { Answer, Embedder } from '../../src/types.js';
-import type { EvalQuestion } from './questions.js';
+import { isOffTopic, type EvalQuestion } from './questions.js';
+import { slippedVariants } from './slips.js';
 import { figuresOf, outcomeOf, type Outcome, type RunFigures } from './score.js';
 
 /** Which articles a run indexes: the shipped five alone, or with the fixture articles added. */
@@ -22,6 +23,8 @@ export interface RunResult extends RunSpec {
   questions: number;
   figures: RunFigures;
   outcomes: Outcome[];
+  /** One-letter slips in the questions this run answered (see slips.ts): how many asked, how many still hit@3. */
+  slips: { asked: number; kept: number };
 }
 
 export interface Corpora {
@@ -54,10 +57,35 @@ export async function runOne(spec: RunSpec, questions: readonly EvalQuestion[], 
     const asked = questionsFor(spec.corpus, questions);
     const outcomes: Outcome[] = [];
     for (const q of asked) outcomes.push(outcomeOf(q, await askConversation(engine, q)));
-    return { ...spec, questions: asked.length, figures: figuresOf(asked, outcomes), outcomes };
+    return {
+      ...spec,
+      questions: asked.length,
+      figures: figuresOf(asked, outcomes),
+      outcomes,
+      slips: await askSlipped(engine, asked, outcomes),
+    };
   } finally {
     await rm(root, { recursive: true, force: true });
   }
+}
+
+const hit3 = (o: Outcome | undefined) => o?.rank !== undefined && o.rank <= 3;
+
+/**
+ * Asks slipped variants of each answerable question the engine answered within the top 3, except
+ * follow-ups and the typo class (already misspelled), and counts those still answered so.
+ */
+async function askSlipped(engine: Engine, asked: readonly EvalQuestion[], outcomes: readonly Outcome[]): Promise<RunResult['slips']> {
+  const byId = new Map(outcomes.map((o) => [o.id, o]));
+  let [count, kept] = [0, 0];
+  for (const q of asked) {
+    if (isOffTopic(q) || q.steps || q.class === 'typo' || !hit3(byId.get(q.id))) continue;
+    for (const variant of slippedVariants(q.question, q.id)) {
+      count++;
+      if (hit3(outcomeOf(q, await engine.ask(variant)))) kept++;
+    }
+  }
+  return { asked: count, kept };
 }
 
 /**
