@@ -30,7 +30,8 @@ function stems(word: string): string[] {
   const out = [word];
   const strip = (suffix: RegExp, replacement = '') => {
     const s = word.replace(suffix, replacement);
-    if (s !== word && s.length >= 2) out.push(s);
+    // Two letters are no stem: "lned" is not "Ln" inflected.
+    if (s !== word && s.length >= 3) out.push(s);
   };
   strip(/'s$/);
   strip(/s$/);

@@ -19,6 +19,8 @@ describe('englishWords', () => {
     expect(english.has('nato')).toBe(true);
     expect(english.has('wped')).toBe(false);
     expect(english.has('wps')).toBe(false);
+    // Nor is a two-letter stem one: "lned" (for "lined") is not "Ln" + "ed".
+    expect(english.has('lned')).toBe(false);
   });
 
   it('does not know typing slips', () => {
