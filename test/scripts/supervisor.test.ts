@@ -97,7 +97,12 @@ describe('the supervisor runs one process per shard (real ShardingManager, real 
   test('a SIGKILLed shard is respawned, counted, reconnects and answers again', async () => {
     const victim = host.shardPid(1);
     process.kill(victim, 'SIGKILL');
-    expect(await host.waitForLog('shard process died', { shardId: 1 })).toMatchObject({ signal: 'SIGKILL', respawning: true });
+    // Its first death after a healthy run: back at once.
+    expect(await host.waitForLog('shard process died', { shardId: 1 })).toMatchObject({
+      signal: 'SIGKILL',
+      respawning: true,
+      respawnInMs: 0,
+    });
     expect(await host.waitForLog('shard respawned', { shardId: 1 })).toMatchObject({ respawns: 1 });
     await host.waitForLog('shard ready', { shardId: 1, respawns: 1 });
     expect(identifies(sim, 1)).toHaveLength(2);
@@ -105,6 +110,20 @@ describe('the supervisor runs one process per shard (real ShardingManager, real 
     expect(await ask(sim, 1)).toContain('24 hours');
     expect(identifies(sim, 0)).toHaveLength(1); // the other shard never noticed
   }, 180_000);
+
+  test('a shard that dies again soon after its respawn waits before the next one, longer each time', async () => {
+    for (const [respawns, respawnInMs] of [
+      [2, 1_000],
+      [3, 2_000],
+    ] as const) {
+      const victim = host.shardPid(1);
+      process.kill(victim, 'SIGKILL');
+      expect(await host.waitForLog('shard process died', { shardId: 1, pid: victim })).toMatchObject({ respawnInMs });
+      await host.waitForLog('shard ready', { shardId: 1, respawns });
+    }
+    expect(await ask(sim, 1)).toContain('24 hours');
+    expect(identifies(sim, 0)).toHaveLength(1);
+  }, 240_000);
 
   test('SIGTERM stops every shard cleanly and exits 0; the token is never printed', async () => {
     const pids = [host.shardPid(0), host.shardPid(1)];
@@ -117,7 +136,7 @@ describe('the supervisor runs one process per shard (real ShardingManager, real 
         [1, 0],
       ]),
     );
-    expect(host.logs('shard process died')).toHaveLength(1); // only the SIGKILL above
+    expect(host.logs('shard process died').map((r) => r.signal)).toEqual(['SIGKILL', 'SIGKILL', 'SIGKILL']); // only the kills above
     for (const pid of pids) expect(alive(pid)).toBe(false);
     expect(result.stdout + result.stderr).not.toContain(sim.token);
   }, 120_000);

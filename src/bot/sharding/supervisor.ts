@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { REST } from '@discordjs/rest';
 import { Routes, ShardingManager, type Shard } from 'discord.js';
 import type { Logger } from '../../logger.js';
+import { RespawnBackoff } from './respawn-backoff.js';
 import { checkShardIds, type SupervisorConfig } from './supervisor-config.js';
 
 /** How long a shard may take from spawn to ready: a first start may build the index. */
@@ -41,19 +42,32 @@ export async function recommendedShardCount(apiBase: string, token: string): Pro
 /**
  * A discord.js `ShardingManager` that spawns one process per shard of this machine, waiting
  * `SHARD_SPAWN_DELAY_MS` between them, and respawns any that dies, logging each death and respawn
- * with a count. The token goes to the shards through their environment and is never logged.
+ * with a count. Respawning is ours, not discord.js's (which respawns at once, every time), so a
+ * shard that keeps dying waits longer each time (see respawn-backoff.ts). The token goes to the
+ * shards through their environment and is never logged.
  */
 export function createSupervisor(config: SupervisorConfig, options: SupervisorOptions): Supervisor {
   const { logger } = options;
   const manager = new ShardingManager(options.file, {
     token: config.DISCORD_TOKEN,
-    respawn: true,
+    respawn: false,
     mode: 'process',
     execArgv: options.execArgv,
   });
   const respawns = new Map<number, number>();
   const running = new Set<ChildProcess>();
+  const backoff = new RespawnBackoff();
+  const pending = new Set<NodeJS.Timeout>();
   let stopping = false;
+
+  const respawnLater = (shard: Shard, delayMs: number) => {
+    const timer = setTimeout(() => {
+      pending.delete(timer);
+      if (stopping) return;
+      shard.spawn(READY_TIMEOUT_MS).catch((error: unknown) => logger.error('shard failed to start', { shardId: shard.id, error }));
+    }, delayMs);
+    pending.add(timer);
+  };
 
   manager.on('shardCreate', (shard: Shard) => {
     // mode 'process': every shard is a child process, never a worker thread.
@@ -62,6 +76,7 @@ export function createSupervisor(config: SupervisorConfig, options: SupervisorOp
       running.add(child);
       // A shard spawned while stopping (the spawn loop or a respawn was under way) is stopped at once.
       if (stopping) child.kill('SIGTERM');
+      backoff.spawned(shard.id);
       const count = respawns.get(shard.id) ?? 0;
       if (count === 0) logger.info('shard spawned', { shardId: shard.id, pid: child.pid });
       else logger.warn('shard respawned', { shardId: shard.id, pid: child.pid, respawns: count });
@@ -69,11 +84,15 @@ export function createSupervisor(config: SupervisorConfig, options: SupervisorOp
     shard.on('death', (spawned) => {
       const child = spawned as ChildProcess;
       running.delete(child);
-      const respawning = manager.respawn && !stopping;
-      if (respawning) respawns.set(shard.id, (respawns.get(shard.id) ?? 0) + 1);
-      const fields = { shardId: shard.id, pid: child.pid, code: child.exitCode, signal: child.signalCode, respawning };
-      if (stopping) logger.info('shard stopped', fields);
-      else logger.error('shard process died', fields);
+      const fields = { shardId: shard.id, pid: child.pid, code: child.exitCode, signal: child.signalCode, respawning: !stopping };
+      if (stopping) {
+        logger.info('shard stopped', fields);
+        return;
+      }
+      respawns.set(shard.id, (respawns.get(shard.id) ?? 0) + 1);
+      const respawnInMs = backoff.died(shard.id);
+      logger.error('shard process died', { ...fields, respawnInMs });
+      respawnLater(shard, respawnInMs);
     });
     shard.on('ready', () => logger.info('shard ready', { shardId: shard.id, respawns: respawns.get(shard.id) ?? 0 }));
     // Without a listener a failed respawn would be thrown on the EventEmitter and end the supervisor.
@@ -96,7 +115,8 @@ export function createSupervisor(config: SupervisorConfig, options: SupervisorOp
     },
     async stop() {
       stopping = true;
-      manager.respawn = false;
+      for (const timer of pending) clearTimeout(timer);
+      pending.clear();
       const exits = [...running].map((child) => stopChild(child));
       return (await Promise.all(exits)).every(Boolean);
     },
