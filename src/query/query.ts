@@ -3,7 +3,7 @@ import { lemma } from '../text/lemmas.js';
 import { nameTerms, type QuestionName } from './question-names.js';
 import { answerTypeOf, countedTerm, frameTerms, type AnswerType } from './question-type.js';
 import { WEAK_WORDS } from '../text/stopwords.js';
-import { relatedTerms } from './related-words.js';
+import { relatedTerms, synonymTerms } from './related-words.js';
 import { synonymsOf } from './synonyms.js';
 import { isStopword, stem, terms, words } from '../text/terms.js';
 
@@ -64,13 +64,13 @@ export function expand(terms: readonly string[], alternatives: AnalysedQuery['al
 }
 
 /**
- * What else counts as a match for `term` (typed as `typed`): its demonym, its synonyms, and
- * (loosely) the words WordNet relates to it. Each once, never the term itself.
+ * What else counts as a match for `term` (typed as `typed`): its demonym, its synonyms (curated,
+ * and WordNet's for its commonest senses), and (loosely) the words WordNet relates to it. Each once, never the term itself.
  */
 export function alternativesOf(term: string, typed?: string): QueryTerm[] {
   const alts: QueryTerm[] = [
     ...demonymVariants(term).map((t) => ({ term: t, weight: DEMONYM_WEIGHT })),
-    ...[...synonymsOf(term)].map((t) => ({ term: t, weight: SYNONYM_WEIGHT })),
+    ...[...synonymsOf(term), ...(typed ? synonymTerms(typed) : [])].map((t) => ({ term: t, weight: SYNONYM_WEIGHT })),
     ...(typed ? relatedTerms(typed) : []).map((t) => ({ term: t, weight: RELATED_WEIGHT, loose: true })),
   ];
   return alts.filter((a, i) => a.term !== term && alts.findIndex((b) => b.term === a.term) === i);

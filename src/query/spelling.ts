@@ -20,10 +20,13 @@ export const SPELLING_WEIGHT = DEMONYM_WEIGHT;
 /** From this length, an English word one edit from an article word counts as a variant spelling. */
 const LONG_WORD = 8;
 
-/** Whether some document of `index` holds `term` or one of its firm `alternatives` (synonym, demonym, spelling). */
-export function mentionedIn(index: Bm25Index, term: string, alternatives: AnalysedQuery['alternatives']): boolean {
+/**
+ * Whether some document of `index` holds `term` or one of its firm `alternatives` (synonym, demonym,
+ * spelling) that counts for at least `minWeight`.
+ */
+export function mentionedIn(index: Bm25Index, term: string, alternatives: AnalysedQuery['alternatives'], minWeight = 0): boolean {
   const known = (t: string) => index.docFrequency(t) > 0;
-  return known(term) || (alternatives.get(term) ?? []).some((a) => !a.loose && known(a.term));
+  return known(term) || (alternatives.get(term) ?? []).some((a) => !a.loose && a.weight >= minWeight && known(a.term));
 }
 
 let everyday: Vocabulary | undefined;
@@ -52,7 +55,9 @@ export function withSpellings(
   const names = [...query.names];
   const corrections = new Map<string, string>();
   for (const term of query.terms) {
-    if (mentionedIn(index, term, alternatives)) continue;
+    // A synonym in the articles does not make a misspelling right: "Teheran" is WordNet's synonym
+    // of "Tehran", but it is the same name and should count nearly fully, as its spelling does.
+    if (mentionedIn(index, term, alternatives, SPELLING_WEIGHT)) continue;
     const word = query.surface.get(term);
     if (!word || /\d/.test(word)) continue;
     const english = dictionary().has(word);
