@@ -162,13 +162,13 @@ export class InteractionRouter {
     }
     if (interaction.isButton()) {
       const id = parseCustomId(interaction.customId);
-      const handler = id && this.byName.get(id.command)?.buttons?.[id.action];
+      const handler = id && own(this.byName.get(id.command)?.buttons, id.action);
       if (!id || !handler) throw new UserFacingError('This button no longer works. Please ask again with `/ask`.', 'stale-button');
       return handler(interaction, id.args, ctx);
     }
     if (interaction.isModalSubmit()) {
       const id = parseCustomId(interaction.customId);
-      const handler = id && this.byName.get(id.command)?.modals?.[id.action];
+      const handler = id && own(this.byName.get(id.command)?.modals, id.action);
       if (!id || !handler) throw new UserFacingError('This form no longer works. Please ask again with `/ask`.', 'stale-button');
       return handler(interaction, id.args, ctx);
     }
@@ -201,4 +201,9 @@ function describe(interaction: RepliableInteraction): LogFields {
     return { kind: 'button', command: interaction.customId.split(':')[0], customId: interaction.customId };
   if (interaction.isModalSubmit()) return { kind: 'modal', command: interaction.customId.split(':')[0], customId: interaction.customId };
   return { kind: 'other', command: undefined };
+}
+
+/** `handlers[action]` if it is the command's own: an id naming "constructor" must not reach Object's prototype. */
+function own<T>(handlers: Record<string, T> | undefined, action: string): T | undefined {
+  return handlers && Object.hasOwn(handlers, action) ? handlers[action] : undefined;
 }

@@ -34,5 +34,5 @@ const PROFILES: Record<string, ModelProfile> = {
 
 /** The profile of a model id; sentence-transformers' defaults (mean pooling, no prefixes) otherwise. */
 export function profileFor(modelId: string): ModelProfile {
-  return PROFILES[modelId] ?? { pooling: 'mean', queryPrefix: '', passagePrefix: '' };
+  return (Object.hasOwn(PROFILES, modelId) ? PROFILES[modelId] : undefined) ?? { pooling: 'mean', queryPrefix: '', passagePrefix: '' };
 }

@@ -2,7 +2,8 @@
  * Irregular English verb forms mapped to their base form. A stemmer leaves "left" and "leave"
  * apart; questions and articles freely mix tenses, so keyword matching needs these joined.
  */
-const FORMS: Record<string, string> = Object.fromEntries(
+// A Map, not an object: a question word like "constructor" must not find Object's prototype.
+const FORMS = new Map<string, string>(
   `arose:arise arisen:arise awoke:awake began:begin begun:begin bent:bend bound:bind bit:bite bitten:bite
   blew:blow blown:blow broke:break broken:break brought:bring built:build burnt:burn bought:buy caught:catch
   chose:choose chosen:choose came:come dealt:deal dug:dig drew:draw drawn:draw drove:drive driven:drive
@@ -25,5 +26,5 @@ const FORMS: Record<string, string> = Object.fromEntries(
 export function lemma(word: string): string {
   // Porter turns "ties" into "ti" but "tie" into "tie"; short -ies plurals just drop the s.
   if (/^\p{L}{1,2}ies$/u.test(word)) return word.slice(0, -1);
-  return FORMS[word] ?? word;
+  return FORMS.get(word) ?? word;
 }

@@ -206,7 +206,14 @@ describe('/ask', () => {
   });
 
   test('stale and unknown buttons get a clear ephemeral note', async () => {
-    for (const customId of [answerButtonIds.passages('gone1234567'), answerButtonIds.vote('gone1234567', 'up'), 'somethingelse:entirely']) {
+    // "ask:constructor" and "ask:toString" name no handler: Object's prototype is not one.
+    for (const customId of [
+      answerButtonIds.passages('gone1234567'),
+      answerButtonIds.vote('gone1234567', 'up'),
+      'somethingelse:entirely',
+      'ask:constructor',
+      'ask:toString',
+    ]) {
       const sent = message(await h.button(customId).waitForCallback());
       expect(sent.flags! & EPHEMERAL).toBe(EPHEMERAL);
       expect(sent.content).toMatch(/expired|no longer works/);

@@ -10,6 +10,11 @@ describe('text analysis', () => {
     expect(terms('ties were broken')).toEqual(terms('tie break'));
   });
 
+  it("keeps words that are also names of Object's properties", () => {
+    // They once looked up Object's prototype as irregular verbs and vanished from the question.
+    expect(terms('constructor toString valueOf hasOwnProperty')).toEqual(['constructor', 'tostr', 'valueof', 'hasownproperti']);
+  });
+
   it('treats the abbreviation US as the country but the pronoun us as a stopword', () => {
     expect(terms('the US reaction')).toContain('usa');
     expect(terms('the United States')).toEqual(['usa']);
