@@ -16,7 +16,8 @@ export type ErrorIdentifier =
   | 'index-shrink'
   | 'index-unwritable'
   | 'store-unavailable'
-  | 'store-invalid';
+  | 'store-invalid'
+  | 'store-copy';
 
 /** Base of the expected failures. */
 export abstract class CasefileError extends Error {
@@ -120,3 +121,6 @@ export class StoreUnavailableError extends expected('store-unavailable') {}
 
 /** A row read back from the shared database is not in the shape this code writes (another version, a hand edit). */
 export class StoredRowError extends expected('store-invalid') {}
+
+/** Copying the SQLite store into PostgreSQL was refused or failed; nothing was copied. */
+export class StoreCopyError extends expected('store-copy') {}
