@@ -2,6 +2,7 @@ import type { AnalysedQuery } from '../query/query.js';
 import { answerTypeStrength, hasAnswerType } from '../query/question-type.js';
 import type { PassageHit } from '../retrieval/retriever.js';
 import { SentenceIndex } from './sentence-index.js';
+import { coverage, termPlans, type Coverage } from './coverage.js';
 import { highlights } from './highlights.js';
 import { mentionedIn } from '../query/spelling.js';
 import type { Citation, Passage } from '../types.js';
@@ -34,11 +35,7 @@ const MAX_CITATIONS = 5;
 const MIN_RELATIVE_SCORE = 0.5;
 const PASSAGES_CONSIDERED = 8;
 const SENTENCE_HITS_CONSIDERED = 15;
-/** Terms found only in the neighbouring sentences count for this much (they give context, not the answer). */
-const CONTEXT_WEIGHT = 0.3;
 const PASSAGE_WEIGHT = 0.25;
-/** Weight of an everyday word relative to its rarity (see WEAK_WORDS). */
-const WEAK_WEIGHT = 0.35;
 /** Bonus for holding the kind of answer asked for (a date for "when"). Ranks; never decides coverage. */
 const ANSWER_TYPE_BONUS = 0.15;
 /** Weight of a sentence's similarity to the question (hybrid mode). Ranks; never decides coverage. */
@@ -49,59 +46,6 @@ interface Candidate {
   coverage: Coverage;
   score: number;
   passage: number;
-}
-
-/** How a sentence covers the question. */
-interface Coverage {
-  /** Share of the question's idf weight the sentence (and, weakly, its neighbours) covers: what ranks it. */
-  share: number;
-  /** The same without loosely related words: what decides whether the question is answered. */
-  firmShare: number;
-  /** Question terms other than everyday words that the sentence itself contains. */
-  strongMatches: number;
-  /** Question terms other than everyday words that neither the sentence nor its neighbours touch. */
-  missing: number;
-}
-
-/**
- * A term's weight: its rarity in the corpus. A word the corpus never uses but whose synonym it does
- * ("permanently" / "irretrievably") is weighed like that synonym, not as an unknown, topic-defining word.
- */
-function termWeight(query: AnalysedQuery, index: SentenceIndex, term: string): number {
-  const bm25 = index.bm25;
-  let idf = bm25.idf(term);
-  if (bm25.docFrequency(term) === 0) {
-    const known = (query.alternatives.get(term) ?? []).filter((a) => !a.loose && bm25.docFrequency(a.term) > 0);
-    if (known.length) idf = Math.min(...known.map((a) => bm25.idf(a.term)));
-  }
-  return idf * (query.weak.has(term) ? WEAK_WEIGHT : 1) * (query.weights?.get(term) ?? 1);
-}
-
-function coverage(query: AnalysedQuery, index: SentenceIndex, i: number, useLoose: boolean): Coverage {
-  const own = index.sentences[i]!.termSet;
-  const context = index.neighbours(i).map((n) => index.sentences[n]!.termSet);
-  let total = 0;
-  let covered = 0;
-  let firm = 0;
-  let strongMatches = 0;
-  let missing = 0;
-  for (const term of query.terms) {
-    const weight = termWeight(query, index, term);
-    total += weight;
-    const alts = query.alternatives.get(term) ?? [];
-    const match = (set: ReadonlySet<string>, loose: boolean) =>
-      set.has(term) ? 1 : Math.max(0, ...alts.filter((a) => (loose || !a.loose) && set.has(a.term)).map((a) => a.weight));
-    const best = (inSentence: number, loose: boolean) =>
-      Math.max(inSentence, CONTEXT_WEIGHT * Math.max(0, ...context.map((c) => match(c, loose))));
-    const firmInSentence = match(own, false);
-    if (firmInSentence >= 0.9 && !query.weak.has(term)) strongMatches++;
-    const firmMatch = best(firmInSentence, false);
-    if (firmMatch === 0 && !query.weak.has(term)) missing++;
-    // Loose words are matched again only when they rank (keyword mode): otherwise the firm match is the match.
-    covered += (useLoose ? best(match(own, true), true) : firmMatch) * weight;
-    firm += firmMatch * weight;
-  }
-  return { share: total > 0 ? covered / total : 0, firmShare: total > 0 ? firm / total : 0, strongMatches, missing };
 }
 
 /**
@@ -144,10 +88,11 @@ export function composeAnswer(input: ComposeInput): Composed {
   // relations (keyword mode's bridge) would only add noise to it.
   const looseRanks = !input.sentenceSimilarity;
   const meaning = (s: number) => SENTENCE_SIMILARITY_WEIGHT * Math.max(0, Math.min(1, input.sentenceSimilarity?.(s) ?? 0));
+  const plans = termPlans(query, sentences);
   const candidates: Candidate[] = [...pool].map((s) => {
     const entry = sentences.sentences[s]!;
     const passage = entry.passages.reduce((a, b) => ((passageStrength.get(b) ?? 0) > (passageStrength.get(a) ?? 0) ? b : a));
-    const cov = coverage(query, sentences, s, looseRanks);
+    const cov = coverage(plans, sentences, s, looseRanks);
     const shortPenalty = entry.terms.length < 4 ? 0.7 : 1;
     const typeBonus = ANSWER_TYPE_BONUS * answerTypeStrength(entry.text, query.answerType, query.counted);
     return {

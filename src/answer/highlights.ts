@@ -109,8 +109,8 @@ function bestClause(quote: string, query: AnalysedQuery): TextSpan | undefined {
 function matchScore(words: ReadonlySet<string>, query: AnalysedQuery): number {
   let score = 0;
   for (const term of query.terms) {
-    const alts = query.alternatives.get(term) ?? [];
-    const match = words.has(term) ? 1 : Math.max(0, ...alts.filter((a) => words.has(a.term)).map((a) => a.weight));
+    let match = words.has(term) ? 1 : 0;
+    for (const a of query.alternatives.get(term) ?? []) if (a.weight > match && words.has(a.term)) match = a.weight;
     score += match * (query.weak.has(term) ? WEAK_TERM_WEIGHT : 1);
   }
   return score;

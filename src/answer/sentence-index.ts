@@ -130,6 +130,19 @@ export class SentenceIndex {
 
   /** Ids of other articles that carry the statement of sentence `i`. */
   alsoReportedBy(i: number): string[] {
+    // A sentence's twins never change while the index is open, and the same quotes are cited again
+    // and again: found once (a search over every sentence), then remembered (one entry per sentence at most).
+    let found = this.twins.get(i);
+    if (!found) {
+      found = this.findAlsoReportedBy(i);
+      this.twins.set(i, found);
+    }
+    return [...found];
+  }
+
+  private readonly twins = new Map<number, readonly string[]>();
+
+  private findAlsoReportedBy(i: number): string[] {
     const sentence = this.sentences[i]!;
     const candidates = this.bm25.search(
       [...sentence.termSet].map((term) => ({ term, weight: 1 })),
