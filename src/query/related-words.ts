@@ -19,31 +19,49 @@ const SENSES = 2;
 /** Derived or similar synsets followed per sense: bounds the work per word. */
 const LINKS = 8;
 const CACHE_LIMIT = 5000;
-const caches = { related: new Map<string, readonly string[]>(), synonyms: new Map<string, readonly string[]>() };
+const cache = new Map<string, WordSenses>();
+
+/** Stems of the words WordNet relates to one word, at both strengths (`word` itself excluded). */
+interface WordSenses {
+  related: readonly string[];
+  synonyms: readonly string[];
+}
+
+const NONE: WordSenses = { related: [], synonyms: [] };
 
 /**
- * Stems of the single words of `word`'s commonest `senses` senses in each part of speech (and,
- * with `links`, of the synsets derived from or similar to them), `word` itself excluded.
+ * One walk over `word`'s commonest senses gives both: the words of its first sense in each part
+ * of speech (synonyms), and those of its first {@link SENSES} senses and the synsets derived from
+ * or similar to them (related). Each synset is read from disk once for both.
  */
-function senseWords(word: string, wordnet: WordNetLookup | null, kind: keyof typeof caches): readonly string[] {
+function senseWords(word: string, wordnet: WordNetLookup | null): WordSenses {
   const lower = word.toLowerCase();
-  if (!wordnet || !/^[a-z]{3,}$/.test(lower)) return [];
-  const cache = wordnet === wordNet() ? caches[kind] : undefined;
-  const cached = cache?.get(lower);
+  if (!wordnet || !/^[a-z]{3,}$/.test(lower)) return NONE;
+  const shared = wordnet === wordNet();
+  const cached = shared ? cache.get(lower) : undefined;
   if (cached) return cached;
-  const [senses, links] = kind === 'related' ? [SENSES, LINKS] : [1, 0];
-  const found = new Set<string>();
+  const related = new Set<string>();
+  const synonyms = new Set<string>();
+  const add = (set: Set<string>, words: readonly string[] | undefined) => {
+    for (const w of words ?? []) if (/^[a-z]+$/.test(w)) set.add(stem(lemma(w)));
+  };
   for (const key of morphy((k) => wordnet.senses(k).length > 0, lower)) {
-    for (const id of wordnet.senses(key).slice(0, senses)) {
-      const synset = wordnet.synset(id);
-      if (!synset) continue;
-      const linked = synset.related.slice(0, links).map((r) => wordnet.synset(r));
-      for (const s of [synset, ...linked]) for (const w of s?.words ?? []) if (/^[a-z]+$/.test(w)) found.add(stem(lemma(w)));
-    }
+    wordnet
+      .senses(key)
+      .slice(0, SENSES)
+      .forEach((id, rank) => {
+        const synset = wordnet.synset(id);
+        if (!synset) return;
+        if (rank === 0) add(synonyms, synset.words);
+        add(related, synset.words);
+        for (const r of synset.related.slice(0, LINKS)) add(related, wordnet.synset(r)?.words);
+      });
   }
-  found.delete(stem(lemma(lower)));
-  const result = [...found];
-  if (cache) {
+  const own = stem(lemma(lower));
+  related.delete(own);
+  synonyms.delete(own);
+  const result = { related: [...related], synonyms: [...synonyms] };
+  if (shared) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(lower, result);
   }
@@ -52,7 +70,7 @@ function senseWords(word: string, wordnet: WordNetLookup | null, kind: keyof typ
 
 /** Stems of the single words WordNet relates to `word` (itself excluded); empty without WordNet. */
 export function relatedTerms(word: string, wordnet: WordNetLookup | null = wordNet()): readonly string[] {
-  return senseWords(word, wordnet, 'related');
+  return senseWords(word, wordnet).related;
 }
 
 /**
@@ -64,5 +82,5 @@ export function relatedTerms(word: string, wordnet: WordNetLookup | null = wordN
  * refusal as it was; two senses, or a higher weight, gained less on `dev`.
  */
 export function synonymTerms(word: string, wordnet: WordNetLookup | null = wordNet()): readonly string[] {
-  return senseWords(word, wordnet, 'synonyms');
+  return senseWords(word, wordnet).synonyms;
 }

@@ -13,6 +13,8 @@ import { parseDataLine, type Pos, type Synset } from './format.js';
 /** A data line longer than this is damage, not a synset (the longest real one is about 20 kB). */
 const MAX_LINE = 256 * 1024;
 const CHUNK = 2048;
+/** Synsets kept in memory: a few megabytes at most. */
+const SYNSET_CACHE = 20_000;
 
 export class WordNetLookup {
   private readonly indexes = new Map<Pos, string | null>();
@@ -38,6 +40,17 @@ export class WordNetLookup {
 
   /** The synset with this id, or undefined when it can't be read. */
   synset(id: string): Synset | undefined {
+    // Common words share synsets ("attack", "assault"): each is read from disk once, up to a bound.
+    if (this.synsets.has(id)) return this.synsets.get(id);
+    const synset = this.readSynset(id);
+    if (this.synsets.size >= SYNSET_CACHE) this.synsets.clear();
+    this.synsets.set(id, synset);
+    return synset;
+  }
+
+  private readonly synsets = new Map<string, Synset | undefined>();
+
+  private readSynset(id: string): Synset | undefined {
     const [pos, offset] = id.split(':') as [Pos, string];
     const fd = this.dataFile(pos);
     if (fd === null || !/^\d{8}$/.test(offset ?? '')) return undefined;
