@@ -45,7 +45,7 @@ describe('held-out evaluation, test split, keyword mode', () => {
   });
 
   it('keeps most answers when one letter of a question word slips', () => {
-    // 92.2% (177 of 192) when the slips were added; 97.0% on the shipped articles alone.
+    // 92.2% (177 of 192) when the slips were added, 92.4% (183 of 198) with WordNet synonyms; 97.0% on the shipped articles alone.
     expect(combined.slips.asked).toBeGreaterThan(100);
     expect(combined.slips.kept / combined.slips.asked).toBeGreaterThanOrEqual(0.88);
   });
