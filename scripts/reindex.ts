@@ -1,5 +1,5 @@
 import { resolvePath, loadEngineConfig } from '../src/config.js';
-import { resolveEmbedder } from '../src/engine.js';
+import { resolveEmbedder } from '../src/index/resolve-embedder.js';
 import { createLogger } from '../src/logger.js';
 import { reindex, type ReindexSummary } from '../src/index/reindex.js';
 import { progressBar } from './lib/progress.js';

@@ -1,8 +1,9 @@
 import { composeAnswer, type Composed } from './answer/compose-answer.js';
+import { notCoveredMessage, notCoveredReason } from './answer/not-covered.js';
 import { resolvePath, type EngineConfig } from './config.js';
 import { ArticleFiles } from './articles/verbatim.js';
-import { loadEmbedder } from './index/embedder.js';
-import { IndexCorruptError, IndexMissingError, ModelUnavailableError } from './errors.js';
+import { resolveEmbedder } from './index/resolve-embedder.js';
+import { IndexCorruptError, IndexMissingError } from './errors.js';
 import { checkQuestion } from './question.js';
 import { round } from './round.js';
 import { readIndex, type StoredArticle, type StoredIndex } from './index/index-store.js';
@@ -10,7 +11,6 @@ import { silentLogger, type Logger } from './logger.js';
 import { reindex } from './index/reindex.js';
 import { keepsPreviousIndex, staleness } from './index/staleness.js';
 import type { PreviousQuestion } from './query/follow-up.js';
-import type { AnalysedQuery } from './query/query.js';
 import { Retriever, type Retrieval } from './retrieval/retriever.js';
 import { SentenceIndex } from './answer/sentence-index.js';
 import { similarityTo } from './index/sentence-vectors.js';
@@ -38,25 +38,6 @@ export interface EngineOptions {
 /** How to ask: a follow-up names the question (and its lead quote) it follows. */
 export interface AskOptions {
   previous?: PreviousQuestion;
-}
-
-/** Loads the configured model, or explains why there is none. */
-export async function resolveEmbedder(
-  config: EngineConfig,
-  logger: Logger = silentLogger,
-): Promise<{ embedder: Embedder | null; reason?: string }> {
-  try {
-    const embedder = await loadEmbedder({
-      modelId: config.MODEL_ID,
-      modelsDir: resolvePath(config, config.MODELS_DIR),
-      allowDownload: config.MODEL_DOWNLOAD,
-    });
-    return { embedder };
-  } catch (error) {
-    if (!(error instanceof ModelUnavailableError)) throw error;
-    logger.warn('embedding model unavailable: answering in keyword mode', { reason: error.message });
-    return { embedder: null, reason: error.message };
-  }
 }
 
 /** Answers questions from the indexed articles. Immutable once open: a reindex means a new Engine. */
@@ -150,7 +131,7 @@ export class Engine {
     }
     const timings = { ...retrieval.timings, compose: round(performance.now() - t), total: round(performance.now() - started) };
     const notCovered = composed.answered ? undefined : notCoveredReason(retrieval.query, composed.unmentioned);
-    const message = notCovered ? this.notCoveredMessage(notCovered) : '';
+    const message = notCovered ? notCoveredMessage(notCovered, this.coverageHint()) : '';
     return {
       question: q,
       answered: composed.answered,
@@ -241,25 +222,6 @@ export class Engine {
     const more = this.index.articles.length > 3 ? `, and ${this.index.articles.length - 3} more` : '';
     return `The articles cover: ${titles.join(', ')}${more}.`;
   }
-
-  private notCoveredMessage({ reason, term }: NonNullable<Answer['notCovered']>): string {
-    const lead = {
-      'no-words': 'I could not find any words to search for in that question.',
-      'unknown-name': `The articles don't cover that (they never mention ${term}), so I won't guess.`,
-      // Not "the articles don't cover it": they may, in words the question spelled differently.
-      'unknown-word': `No article contains “${term}” (or a word spelled like it), so I can't find what you're asking about. Check the spelling, or ask in other words.`,
-      'below-threshold': "The articles don't cover that, so I won't guess.",
-    }[reason];
-    return `${lead} ${this.coverageHint()}`;
-  }
-}
-
-/** Why a question was not answered, most specific first. */
-function notCoveredReason(query: AnalysedQuery, unmentioned: string | undefined): NonNullable<Answer['notCovered']> {
-  if (query.terms.length === 0) return { reason: 'no-words' };
-  if (unmentioned) return { reason: 'unknown-name', term: unmentioned };
-  if (query.unknown.length) return { reason: 'unknown-word', term: query.unknown[0]! };
-  return { reason: 'below-threshold' };
 }
 
 /** Weight of a calibrated model's ranking in fusion, against BM25's 1. */

@@ -8,7 +8,8 @@ const atStart = performance.now();
 // Dynamic imports, so loading the engine's modules (hnswlib-node among them) is timed rather than
 // hoisted before the first line. transformers.js and onnxruntime load with the model, lazily.
 const { loadEngineConfig } = await import('../../src/config.js');
-const { Engine, resolveEmbedder } = await import('../../src/engine.js');
+const { Engine } = await import('../../src/engine.js');
+const { resolveEmbedder } = await import('../../src/index/resolve-embedder.js');
 const imported = performance.now();
 const config = loadEngineConfig();
 const { embedder } = await resolveEmbedder(config);

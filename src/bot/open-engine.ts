@@ -1,5 +1,6 @@
 import { resolvePath, type BotConfig } from '../config.js';
-import { Engine, manifestPath, resolveEmbedder } from '../engine.js';
+import { Engine, manifestPath } from '../engine.js';
+import { resolveEmbedder } from '../index/resolve-embedder.js';
 import type { Logger } from '../logger.js';
 import type { Embedder } from '../types.js';
 import { EngineHolder, type EngineHolderOptions } from './engine-holder.js';
