@@ -5,33 +5,7 @@ import { GatewaySession } from './gateway-session.js';
 import { eventGuildId, shardForGuild } from './sharding.js';
 import type { SimulatorState } from './state.js';
 import { WaitableLog } from './waitable-log.js';
-
-/** Gateway opcodes the simulator speaks. */
-export const Op = {
-  Dispatch: 0,
-  Heartbeat: 1,
-  Identify: 2,
-  PresenceUpdate: 3,
-  VoiceStateUpdate: 4,
-  Resume: 6,
-  Reconnect: 7,
-  RequestGuildMembers: 8,
-  InvalidSession: 9,
-  Hello: 10,
-  HeartbeatAck: 11,
-} as const;
-
-/** One gateway payload, in either direction. */
-export interface GatewayFrame {
-  /** Which WebSocket connection (from 1, in order of connection). */
-  connection: number;
-  direction: 'sent' | 'received';
-  op: number;
-  t: string | null;
-  s: number | null;
-  d: unknown;
-  at: number;
-}
+import { Op, type GatewayFrame } from './gateway-protocol.js';
 
 interface Connection {
   id: number;
