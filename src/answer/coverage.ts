@@ -11,6 +11,7 @@ import type { SentenceIndex } from './sentence-index.js';
 const CONTEXT_WEIGHT = 0.3;
 /** Weight of an everyday word relative to its rarity (see WEAK_WORDS). */
 const WEAK_WEIGHT = 0.35;
+
 /** How a sentence covers the question. */
 export interface Coverage {
   /** Share of the question's idf weight the sentence (and, weakly, its neighbours) covers: what ranks it. */
