@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { loadEngineConfig, resolvePath } from '../src/config.js';
 import { copyToPostgres, sourceCounts, type CopyCounts } from '../src/bot/stores/copy-to-postgres.js';
-import { SALT_FILE } from '../src/bot/stores/member-hash.js';
+import { MemberHasher, SALT_FILE } from '../src/bot/stores/member-hash.js';
 import { DATABASE_FILE } from '../src/bot/stores/open-store.js';
 import { openPool, redactUrl } from '../src/bot/stores/postgres/database.js';
 import { SCHEMA_VERSION } from '../src/bot/stores/sqlite/migrations.js';
@@ -37,7 +36,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<Copy
   const to = parsed.values.to ?? config.DATABASE_URL;
   if (!to) throw new StoreCopyError('no PostgreSQL database to copy into: set DATABASE_URL in .env, or pass --to');
   if (!existsSync(from)) throw new StoreCopyError(`no SQLite store at ${from}: pass --from, or set DATA_DIR`);
-  const salt = await readSalt(path.join(path.dirname(from), SALT_FILE));
+  const members = await readMembers(path.join(path.dirname(from), SALT_FILE));
 
   const source = new Database(from, { readonly: true, fileMustExist: true });
   const pool = await openPool(to, createLogger({ level: 'warn' }));
@@ -47,7 +46,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<Copy
     const total = Object.values(totals).reduce((a, b) => a + b, 0);
     const bar = progressBar('Copying', 'rows');
     const done: Partial<CopyCounts> = {};
-    const counts = await copyToPostgres(source, pool, salt, (table, copied) => {
+    const counts = await copyToPostgres(source, pool, members, (table, copied) => {
       done[table] = copied;
       bar.update(
         Object.values(done).reduce((a, b) => a + b, 0),
@@ -67,16 +66,11 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<Copy
   }
 }
 
-async function readSalt(file: string): Promise<string> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new StoreCopyError(`no member salt at ${file}: the SQLite file must be copied with the folder it lives in`);
-  }
-  const salt = text.trim();
-  if (!/^[0-9a-f]{64}$/.test(salt)) throw new StoreCopyError(`the member salt in ${file} is not 64 hex digits; refusing to copy with it`);
-  return salt;
+/** The SQLite bot's member hasher, from the salt file beside its database. */
+async function readMembers(file: string): Promise<MemberHasher> {
+  const members = await MemberHasher.read(file);
+  if (!members) throw new StoreCopyError(`no member salt at ${file}: the SQLite file must be copied with the folder it lives in`);
+  return members;
 }
 
 /**

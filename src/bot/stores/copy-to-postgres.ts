@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Pool, PoolClient } from 'pg';
 import { StoreCopyError } from '../../errors.js';
+import type { MemberHasher } from './member-hash.js';
 import { inTransaction } from './postgres/database.js';
 
 /**
@@ -87,7 +88,7 @@ export function sourceCounts(source: Database): CopyCounts {
 
 /**
  * Copies every row of the SQLite store `source` into the migrated, empty PostgreSQL store behind
- * `target`, and makes `salt` (the SQLite bot's member salt, 64 hex digits) the database's. One
+ * `target`, and makes the salt of `members` (the SQLite bot's hasher) the database's. One
  * transaction: a row PostgreSQL refuses (damaged JSON, say) rolls everything back, and the error
  * names its table. Refuses a target that already holds answers, votes or questions: their members
  * were hashed with another salt.
@@ -95,10 +96,9 @@ export function sourceCounts(source: Database): CopyCounts {
 export async function copyToPostgres(
   source: Database,
   target: Pool,
-  salt: string,
+  members: MemberHasher,
   onRows: (table: keyof CopyCounts, copied: number) => void = () => {},
 ): Promise<CopyCounts> {
-  if (!/^[0-9a-f]{64}$/.test(salt)) throw new StoreCopyError('the member salt is not 64 hex digits; refusing to copy with it');
   return inTransaction(target, async (db) => {
     const held = await rowsHeld(db);
     if (held)
@@ -124,7 +124,9 @@ export async function copyToPostgres(
       await flush();
     }
     await db.query('DELETE FROM cooldowns');
-    await db.query("INSERT INTO meta (key, value) VALUES ('member-salt', $1) ON CONFLICT (key) DO UPDATE SET value = $1", [salt]);
+    await db.query("INSERT INTO meta (key, value) VALUES ('member-salt', $1) ON CONFLICT (key) DO UPDATE SET value = $1", [
+      members.saltHex(),
+    ]);
     return counts;
   });
 }

@@ -5,6 +5,9 @@ import path from 'node:path';
 /** The salt's file name inside DATA_DIR. */
 export const SALT_FILE = 'member-salt';
 
+/** What this code writes as a salt: 32 random bytes in hex. */
+const SALT_HEX = /^[0-9a-f]{64}$/;
+
 /**
  * Turns Discord user ids into the only member identity the store keeps: an HMAC of the id under a
  * secret salt that lives in DATA_DIR. Without the salt a hash cannot be traced back to a member by
@@ -19,10 +22,15 @@ export class MemberHasher {
   }
 
   /** A hasher on a salt kept elsewhere (the shared database's, with several machines), as 64 hex digits. */
-  static fromHex(hex: string): MemberHasher {
+  static fromHex(hex: string, where = ''): MemberHasher {
     // A salt that is not what this code writes must not silently become a weak salt.
-    if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error('the member salt is not 64 hex digits; refusing to use it');
+    if (!SALT_HEX.test(hex)) throw new Error(`the member salt${where} is not 64 hex digits; refusing to use it`);
     return new MemberHasher(Buffer.from(hex, 'hex'));
+  }
+
+  /** The salt as 64 hex digits, to move it with the rows it hashed (`npm run store:copy`). Secret: never log it. */
+  saltHex(): string {
+    return this.salt.toString('hex');
   }
 
   /** The hash of one user id (hex, 64 characters). */
@@ -63,9 +71,6 @@ export class MemberHasher {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
-    const hex = text.trim();
-    // A salt file that is not what this code writes must not silently become a weak salt.
-    if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error(`the member salt in ${file} is not 64 hex digits; refusing to use it`);
-    return new MemberHasher(Buffer.from(hex, 'hex'));
+    return MemberHasher.fromHex(text.trim(), ` in ${file}`);
   }
 }
