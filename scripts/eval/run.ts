@@ -8,7 +8,7 @@ import type { PreviousQuestion } from '../../src/query/follow-up.js';
 import type { Answer, Embedder } from '../../src/types.js';
 import { isOffTopic, type EvalQuestion } from './questions.js';
 import { slippedVariants } from './slips.js';
-import { figuresOf, outcomeOf, type Outcome, type RunFigures } from './score.js';
+import { figuresOf, hitAt3, outcomeOf, type Outcome, type RunFigures } from './score.js';
 
 /** Which articles a run indexes: the shipped five alone, or with the fixture articles added. */
 export type CorpusName = 'shipped' | 'combined';
@@ -69,8 +69,6 @@ export async function runOne(spec: RunSpec, questions: readonly EvalQuestion[], 
   }
 }
 
-const hit3 = (o: Outcome | undefined) => o?.rank !== undefined && o.rank <= 3;
-
 /**
  * Asks slipped variants of each answerable question the engine answered within the top 3, except
  * follow-ups and the typo class (already misspelled), and counts those still answered so.
@@ -79,10 +77,10 @@ async function askSlipped(engine: Engine, asked: readonly EvalQuestion[], outcom
   const byId = new Map(outcomes.map((o) => [o.id, o]));
   let [count, kept] = [0, 0];
   for (const q of asked) {
-    if (isOffTopic(q) || q.steps || q.class === 'typo' || !hit3(byId.get(q.id))) continue;
+    if (isOffTopic(q) || q.steps || q.class === 'typo' || !hitAt3(byId.get(q.id))) continue;
     for (const variant of slippedVariants(q.question, q.id)) {
       count++;
-      if (hit3(outcomeOf(q, await engine.ask(variant)))) kept++;
+      if (hitAt3(outcomeOf(q, await engine.ask(variant)))) kept++;
     }
   }
   return { asked: count, kept };

@@ -54,6 +54,9 @@ export function outcomeOf(question: EvalQuestion, answer: Answer): Outcome {
 
 const rate = (hits: number, n: number) => (n === 0 ? 0 : hits / n);
 
+/** Whether an expected fact is among the first three quotes. */
+export const hitAt3 = (o: Outcome | undefined): boolean => o?.rank !== undefined && o.rank <= 3;
+
 /** Aggregates outcomes by class. */
 export function figuresOf(questions: readonly EvalQuestion[], outcomes: readonly Outcome[]): RunFigures {
   const byId = new Map(questions.map((q) => [q.id, q]));
@@ -87,7 +90,7 @@ function answerableFigures(list: readonly Outcome[]): ClassFigures {
   return {
     n,
     hit1: rate(list.filter((o) => o.rank === 1).length, n),
-    hit3: rate(list.filter((o) => o.rank !== undefined && o.rank <= 3).length, n),
+    hit3: rate(list.filter(hitAt3).length, n),
     wronglyRefused: rate(list.filter((o) => !o.answered).length, n),
   };
 }
