@@ -2,7 +2,7 @@ import type { AnalysedQuery } from '../query/query.js';
 import { answerTypeStrength, hasAnswerType } from '../query/question-type.js';
 import type { PassageHit } from '../retrieval/retriever.js';
 import { SentenceIndex } from './sentence-index.js';
-import { coverage, termPlans, type Coverage } from './coverage.js';
+import { corpusWeight, coverage, termPlans, type Coverage } from './coverage.js';
 import { highlights } from './highlights.js';
 import { mentionedIn } from '../query/spelling.js';
 import type { Citation, Passage } from '../types.js';
@@ -88,7 +88,7 @@ export function composeAnswer(input: ComposeInput): Composed {
   // relations (keyword mode's bridge) would only add noise to it.
   const looseRanks = !input.sentenceSimilarity;
   const meaning = (s: number) => SENTENCE_SIMILARITY_WEIGHT * Math.max(0, Math.min(1, input.sentenceSimilarity?.(s) ?? 0));
-  const plans = termPlans(query, sentences);
+  const plans = termPlans(query, (term) => corpusWeight(query, sentences, term));
   const candidates: Candidate[] = [...pool].map((s) => {
     const entry = sentences.sentences[s]!;
     const passage = entry.passages.reduce((a, b) => ((passageStrength.get(b) ?? 0) > (passageStrength.get(a) ?? 0) ? b : a));

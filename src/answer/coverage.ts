@@ -28,7 +28,7 @@ export interface Coverage {
  * A term's weight: its rarity in the corpus. A word the corpus never uses but whose synonym it does
  * ("permanently" / "irretrievably") is weighed like that synonym, not as an unknown, topic-defining word.
  */
-function termWeight(query: AnalysedQuery, index: SentenceIndex, term: string): number {
+export function corpusWeight(query: AnalysedQuery, index: SentenceIndex, term: string): number {
   const bm25 = index.bm25;
   let idf = bm25.idf(term);
   if (bm25.docFrequency(term) === 0) {
@@ -48,12 +48,16 @@ export interface TermPlan {
   loose: ReadonlyArray<readonly [string, number]>;
 }
 
-export function termPlans(query: AnalysedQuery, index: SentenceIndex): TermPlan[] {
+/**
+ * Each question term with its alternatives sorted into firm and loose, weighed by `weightOf`
+ * (coverage: rarity in the corpus, see {@link corpusWeight}; highlights: 1, less for everyday words).
+ */
+export function termPlans(query: AnalysedQuery, weightOf: (term: string) => number): TermPlan[] {
   return query.terms.map((term) => {
     const alts = query.alternatives.get(term) ?? [];
     return {
       term,
-      weight: termWeight(query, index, term),
+      weight: weightOf(term),
       weak: query.weak.has(term),
       firm: alts.filter((a) => !a.loose).map((a) => [a.term, a.weight] as const),
       loose: alts.filter((a) => a.loose).map((a) => [a.term, a.weight] as const),
@@ -62,7 +66,7 @@ export function termPlans(query: AnalysedQuery, index: SentenceIndex): TermPlan[
 }
 
 /** How well a set of terms matches one question term: 1 for the term itself, else its best alternative's weight. */
-function matchIn(set: ReadonlySet<string>, plan: TermPlan, loose: boolean): number {
+export function matchIn(set: ReadonlySet<string>, plan: TermPlan, loose: boolean): number {
   if (set.has(plan.term)) return 1;
   let best = 0;
   for (const [t, w] of plan.firm) if (w > best && set.has(t)) best = w;

@@ -1,6 +1,7 @@
 import type { AnalysedQuery } from '../query/query.js';
 import { ANSWER_EXPRESSIONS } from '../query/question-type.js';
 import { terms } from '../text/terms.js';
+import { matchIn, termPlans, type TermPlan } from './coverage.js';
 import type { TextSpan } from '../types.js';
 
 /** A span must begin and end on a word character (or a currency / percent sign) so markdown bold renders. */
@@ -97,22 +98,19 @@ function bestClause(quote: string, query: AnalysedQuery): TextSpan | undefined {
   clauses.push({ start: at, end: quote.length });
   const spans = clauses.map((c) => trim(quote, c)).filter((s): s is TextSpan => s !== undefined);
   if (spans.length < 2) return undefined;
+  const plans = termPlans(query, (term) => (query.weak.has(term) ? WEAK_TERM_WEIGHT : 1));
   let best: { span: TextSpan; score: number } | undefined;
   for (const span of spans) {
-    const score = matchScore(new Set(terms(quote.slice(span.start, span.end))), query);
+    const score = matchScore(new Set(terms(quote.slice(span.start, span.end))), plans);
     if (score > (best?.score ?? 0)) best = { span, score };
   }
   return best?.span;
 }
 
-/** How much of the question a set of terms covers: 1 per term (its synonyms at their weight). */
-function matchScore(words: ReadonlySet<string>, query: AnalysedQuery): number {
+/** How much of the question a set of terms covers: each term's weight, times its best match (loose relations included). */
+function matchScore(words: ReadonlySet<string>, plans: readonly TermPlan[]): number {
   let score = 0;
-  for (const term of query.terms) {
-    let match = words.has(term) ? 1 : 0;
-    for (const a of query.alternatives.get(term) ?? []) if (a.weight > match && words.has(a.term)) match = a.weight;
-    score += match * (query.weak.has(term) ? WEAK_TERM_WEIGHT : 1);
-  }
+  for (const plan of plans) score += matchIn(words, plan, true) * plan.weight;
   return score;
 }
 
