@@ -2,6 +2,7 @@ import { resolvePath, type BotConfig } from '../config.js';
 import { Engine, manifestPath } from '../engine.js';
 import { resolveEmbedder } from '../index/resolve-embedder.js';
 import type { Logger } from '../logger.js';
+import { loadEnglishWords } from '../text/dictionary.js';
 import type { Embedder } from '../types.js';
 import { EngineHolder, type EngineHolderOptions } from './engine-holder.js';
 import { ModelStateLog } from './model-state.js';
@@ -44,8 +45,12 @@ export async function openEngineHolder(config: BotConfig, logger: Logger, option
       return Engine.open({ config, logger, embedder: embedder ?? null, ...(modelReason ? { modelReason } : {}), refresh });
     },
   });
+  // Spelling's word lists, loaded before the first question rather than during it.
+  const wordsStart = performance.now();
+  loadEnglishWords();
   const status = holder.current().status();
   logger.info('engine ready', {
+    wordListsMs: Math.round(performance.now() - wordsStart),
     mode: status.mode,
     modeReason: status.modeReason,
     model: status.model,

@@ -77,6 +77,23 @@ function load(): WordLists {
   return { common, proper, acronyms };
 }
 
+/** The lower-case common words, as a vocabulary to search for the closest one (built once per process). */
+function commonWords(): Vocabulary {
+  loaded ??= load();
+  const { common } = loaded;
+  commonVocabulary ??= new Vocabulary([...common].filter((c) => /^\p{Ll}+$/u.test(c)));
+  return commonVocabulary;
+}
+
+/**
+ * Loads the word lists and builds their search structure now rather than on the first question
+ * with a word the articles lack, which would otherwise wait a few hundred milliseconds for it.
+ * A long-running process (the bot) calls this at start; a one-off `ask` need not.
+ */
+export function loadEnglishWords(): void {
+  commonWords();
+}
+
 /** The English word list (loaded once per process). */
 export function englishWords(): EnglishWords {
   loaded ??= load();
@@ -87,9 +104,6 @@ export function englishWords(): EnglishWords {
   return {
     has: (w) => isCommon(w) || isName(w),
     isProperNoun: (w) => !isCommon(w) && isName(w),
-    closest: (w, budget) => {
-      commonVocabulary ??= new Vocabulary([...common].filter((c) => /^\p{Ll}+$/u.test(c)));
-      return commonVocabulary.closest(w, budget);
-    },
+    closest: (w, budget) => commonWords().closest(w, budget),
   };
 }

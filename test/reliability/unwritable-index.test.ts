@@ -130,5 +130,7 @@ it("the bot's start on a read-only index folder serves the old index and logs th
   expect((await holder.current().ask(QUESTION)).answered).toBe(true);
   expect(log.find('index not updated; answering from the previous index')).toMatchObject([{ code: 'EROFS' }]);
   expect(log.find('engine ready')).toHaveLength(1);
+  // The spelling word lists are loaded at start, not by the first question with a word the articles lack.
+  expect(log.find('engine ready')[0]).toMatchObject({ wordListsMs: expect.any(Number) });
   holder.close();
 });

@@ -1,4 +1,4 @@
-import { englishWords } from '../../../src/text/dictionary.js';
+import { englishWords, loadEnglishWords } from '../../../src/text/dictionary.js';
 
 describe('englishWords', () => {
   const english = englishWords();
@@ -25,5 +25,11 @@ describe('englishWords', () => {
 
   it('does not know typing slips', () => {
     for (const word of ['atack', 'goverment', 'zqxwv']) expect({ word, known: english.has(word) }).toEqual({ word, known: false });
+  });
+
+  it('reads a slip as the closest common word, once the lists are loaded up front', () => {
+    loadEnglishWords();
+    expect(english.closest('chagne', 2)).toBe('change');
+    expect(english.closest('zqxwv', 1)).toBeUndefined();
   });
 });
