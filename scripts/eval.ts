@@ -2,12 +2,13 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config.js';
 import { loadQuestions, type Split } from './eval/questions.js';
-import { formatGrowth, formatRun } from './eval/report.js';
+import { compareRuns, readBaseline } from './eval/compare.js';
+import { formatComparisons, formatGrowth, formatRun } from './eval/report.js';
 import { growth, runOne, type Corpora, type GrowthRow, type RunResult } from './eval/run.js';
 import { parseCommandLine, usageError } from './lib/cli.js';
 import { isMain, runMain } from './lib/run-main.js';
 
-const USAGE = `Usage: npm run eval -- [--split dev|test|all] [--mode keyword|MODEL_ID]... [--out FILE] [--misses]
+const USAGE = `Usage: npm run eval -- [--split dev|test|all] [--mode keyword|MODEL_ID]... [--out FILE] [--misses] [--baseline FILE]
 
 Asks the evaluation questions (test/fixtures/eval/questions.json) of the shipped articles alone and
 with the fixture articles added, in each mode, and prints hit@1 / hit@3 per class, the refusal rate
@@ -20,6 +21,8 @@ of the off-topic classes and the wrongly refused rate of answerable questions.
   --fixtures  the fixture articles added in the "combined" runs (default: test/fixtures/eval/articles)
   --out       the JSON report (default: reports/eval-<split>.json, not committed)
   --misses    list the ids of missed questions (for dev; don't tune on test)
+  --baseline  an earlier report of the same split: list the questions this run
+              won and lost against it, with a sign test on them (is it chance?)
   -h, --help  this text`;
 
 const EVAL_DIR = path.join(PROJECT_ROOT, 'test', 'fixtures', 'eval');
@@ -46,6 +49,7 @@ export async function main(argv = process.argv.slice(2)): Promise<{ runs: RunRes
       questions: { type: 'string', default: path.join(EVAL_DIR, 'questions.json') },
       fixtures: { type: 'string', default: path.join(EVAL_DIR, 'articles') },
       misses: { type: 'boolean', default: false },
+      baseline: { type: 'string' },
     },
   });
   if (!parsed) return undefined;
@@ -58,6 +62,8 @@ export async function main(argv = process.argv.slice(2)): Promise<{ runs: RunRes
     fixtures: path.resolve(values.fixtures),
     modelsDir: path.join(PROJECT_ROOT, 'test', 'fixtures', 'models'),
   };
+  // Read first: a bad baseline should fail before a minute of asking, not after.
+  const baseline = values.baseline ? await readBaseline(path.resolve(values.baseline), split) : undefined;
   const questions = (await loadQuestions(path.resolve(values.questions))).filter((q) => split === 'all' || q.split === (split as Split));
   const modes = values.mode ?? ['keyword', ...(await fixtureModels(corpora.modelsDir))];
 
@@ -71,6 +77,7 @@ export async function main(argv = process.argv.slice(2)): Promise<{ runs: RunRes
     for (const run of [alone, combined]) process.stdout.write(formatRun(run, split, values.misses) + '\n\n');
   }
   process.stdout.write(formatGrowth(rows) + '\n');
+  if (baseline) process.stdout.write('\n' + formatComparisons(compareRuns(runs, baseline), values.baseline!) + '\n');
 
   const out = path.resolve(values.out ?? path.join(PROJECT_ROOT, 'reports', `eval-${split}.json`));
   await mkdir(path.dirname(out), { recursive: true });

@@ -1,4 +1,5 @@
 import { bold, dim, green, red } from '../lib/style.js';
+import type { Comparison, Flip } from './compare.js';
 import type { GrowthRow, RunResult } from './run.js';
 import { hitAt3 } from './score.js';
 
@@ -42,6 +43,29 @@ export function formatGrowth(rows: readonly GrowthRow[]): string {
   for (const r of rows) {
     const delta = r.delta < -2 ? red(`${r.delta.toFixed(1)} pts`) : green(`${r.delta >= 0 ? '+' : ''}${r.delta.toFixed(1)} pts`);
     lines.push(`  ${pad(r.mode, 22)}${pad(r.class, 16)}${lpad(pct(r.alone), 8)} → ${lpad(pct(r.withFixtures), 7)}  ${delta}`);
+  }
+  return lines.join('\n');
+}
+
+/** Below this, a comparison's flips are unlikely (one in twenty) to come from a change that does nothing. */
+const SIGNIFICANT = 0.05;
+
+const flips = (list: readonly Flip[]) => list.map((f) => `${f.id} (${f.class})`).join(', ') || 'none';
+
+/** Each run against the baseline: the questions won and lost, and the sign test on them. */
+export function formatComparisons(comparisons: readonly Comparison[], baseline: string): string {
+  const lines = [bold(`Against the baseline ${baseline} (answerable: hit@3; off-topic: refused)`)];
+  if (comparisons.length === 0) lines.push(dim('  the baseline has none of these runs'));
+  for (const c of comparisons) {
+    const verdict =
+      c.gained.length + c.lost.length === 0
+        ? dim('no question changed')
+        : c.p < SIGNIFICANT
+          ? (c.gained.length > c.lost.length ? green : red)(`p = ${c.p.toFixed(3)}: more than chance`)
+          : dim(`p = ${c.p.toFixed(3)}: within chance`);
+    lines.push(`  ${c.corpus} · ${c.mode}: +${c.gained.length} −${c.lost.length}, ${verdict}`);
+    if (c.gained.length) lines.push(`    ${green('gained')} ${flips(c.gained)}`);
+    if (c.lost.length) lines.push(`    ${red('lost')}   ${flips(c.lost)}`);
   }
   return lines.join('\n');
 }

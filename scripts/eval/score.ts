@@ -55,7 +55,7 @@ export function outcomeOf(question: EvalQuestion, answer: Answer): Outcome {
 const rate = (hits: number, n: number) => (n === 0 ? 0 : hits / n);
 
 /** Whether an expected fact is among the first three quotes. */
-export const hitAt3 = (o: Outcome | undefined): boolean => o?.rank !== undefined && o.rank <= 3;
+export const hitAt3 = (o: Pick<Outcome, 'rank'> | undefined): boolean => o?.rank !== undefined && o.rank <= 3;
 
 /** Aggregates outcomes by class. */
 export function figuresOf(questions: readonly EvalQuestion[], outcomes: readonly Outcome[]): RunFigures {
