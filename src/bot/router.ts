@@ -1,10 +1,9 @@
 import { performance } from 'node:perf_hooks';
-import { ApplicationCommandType, type AutocompleteInteraction, type Interaction, type RepliableInteraction } from 'discord.js';
-import type { Command, CommandContext, MessageMenuCommand, SlashCommand } from './command.js';
+import type { AutocompleteInteraction, Interaction, RepliableInteraction } from 'discord.js';
+import type { Command, CommandContext } from './command.js';
 import type { LogFields, Logger } from '../logger.js';
 import type { BotEngine } from './bot-engine.js';
 import type { CooldownLimiter } from './cooldowns.js';
-import { parseCustomId } from './views/custom-id.js';
 import { APOLOGY } from './errors.js';
 import { UserFacingError } from '../errors.js';
 import { questionEntry, type QuestionDraft } from './question-entry.js';
@@ -12,6 +11,7 @@ import { notify } from './respond.js';
 import type { AnswerRepository, ConversationRepository, QuestionLog, VoteRepository } from './stores/store.js';
 import type { QuestionSuggester } from './autocomplete/suggester.js';
 import { answerAutocomplete } from './autocomplete/answer-autocomplete.js';
+import { CommandTable } from './command-table.js';
 
 export interface RouterDeps {
   commands: readonly Command[];
@@ -30,24 +30,17 @@ export interface RouterDeps {
 }
 
 /**
- * Sends each interaction to its command or button handler, turns failures into ephemeral replies,
- * and writes one log line per interaction. `handle` never rejects, so one bad interaction cannot
- * take the bot down.
+ * Sends each interaction to its command or button handler (see CommandTable), turns failures into
+ * ephemeral replies, and writes one log line per interaction. `handle` never rejects, so one bad
+ * interaction cannot take the bot down.
  */
 export class InteractionRouter {
-  private readonly slash = new Map<string, SlashCommand>();
-  private readonly menus = new Map<string, MessageMenuCommand>();
-  private readonly byName = new Map<string, Command>();
+  private readonly commands: CommandTable;
   private readonly inFlight = new Set<Promise<void>>();
   private accepting = true;
 
   constructor(private readonly deps: RouterDeps) {
-    for (const command of deps.commands) {
-      const json = command.data.toJSON();
-      if (json.type === ApplicationCommandType.Message) this.menus.set(json.name, command as MessageMenuCommand);
-      else this.slash.set(json.name, command as SlashCommand);
-      this.byName.set(json.name, command);
-    }
+    this.commands = new CommandTable(deps.commands);
   }
 
   /** Handles one interaction. Never rejects. */
@@ -82,7 +75,7 @@ export class InteractionRouter {
 
   /** Names of the commands served. */
   get commandNames(): string[] {
-    return [...this.byName.keys()];
+    return this.commands.names;
   }
 
   /** Interactions being handled right now. */
@@ -118,7 +111,7 @@ export class InteractionRouter {
     };
     try {
       if (!this.accepting) throw new UserFacingError('I am restarting; please try again in a few seconds.', 'shutting-down');
-      await this.dispatch(interaction, ctx);
+      await this.commands.dispatch(interaction, ctx);
       fields.outcome = 'ok';
     } catch (error) {
       await this.fail(interaction, error, fields, logger);
@@ -131,7 +124,7 @@ export class InteractionRouter {
 
   /** Sends an autocomplete interaction to its command (see answerAutocomplete); a shutdown gets no choices. */
   private autocomplete(interaction: AutocompleteInteraction): Promise<void> {
-    const handler = this.accepting ? this.slash.get(interaction.commandName)?.autocomplete : undefined;
+    const handler = this.accepting ? this.commands.slashCommand(interaction.commandName)?.autocomplete : undefined;
     return answerAutocomplete(
       interaction,
       handler,
@@ -147,32 +140,6 @@ export class InteractionRouter {
     } catch (error) {
       logger.error('could not write the question log', { error });
     }
-  }
-
-  private async dispatch(interaction: RepliableInteraction, ctx: CommandContext): Promise<void> {
-    if (interaction.isChatInputCommand()) {
-      const command = this.slash.get(interaction.commandName);
-      if (!command) throw unknownCommand();
-      return command.execute(interaction, ctx);
-    }
-    if (interaction.isMessageContextMenuCommand()) {
-      const command = this.menus.get(interaction.commandName);
-      if (!command) throw unknownCommand();
-      return command.execute(interaction, ctx);
-    }
-    if (interaction.isButton()) {
-      const id = parseCustomId(interaction.customId);
-      const handler = id && own(this.byName.get(id.command)?.buttons, id.action);
-      if (!id || !handler) throw new UserFacingError('This button no longer works. Please ask again with `/ask`.', 'stale-button');
-      return handler(interaction, id.args, ctx);
-    }
-    if (interaction.isModalSubmit()) {
-      const id = parseCustomId(interaction.customId);
-      const handler = id && own(this.byName.get(id.command)?.modals, id.action);
-      if (!id || !handler) throw new UserFacingError('This form no longer works. Please ask again with `/ask`.', 'stale-button');
-      return handler(interaction, id.args, ctx);
-    }
-    throw new UserFacingError("I don't handle that kind of interaction.", 'unsupported');
   }
 
   private async fail(interaction: RepliableInteraction, error: unknown, fields: LogFields, logger: Logger): Promise<void> {
@@ -191,19 +158,10 @@ export class InteractionRouter {
   }
 }
 
-function unknownCommand(): UserFacingError {
-  return new UserFacingError("I don't know that command any more; it may have been removed. Try `/help`.", 'unknown-command');
-}
-
 function describe(interaction: RepliableInteraction): LogFields {
   if (interaction.isCommand()) return { kind: 'command', command: interaction.commandName };
   if (interaction.isMessageComponent())
     return { kind: 'button', command: interaction.customId.split(':')[0], customId: interaction.customId };
   if (interaction.isModalSubmit()) return { kind: 'modal', command: interaction.customId.split(':')[0], customId: interaction.customId };
   return { kind: 'other', command: undefined };
-}
-
-/** `handlers[action]` if it is the command's own: an id naming "constructor" must not reach Object's prototype. */
-function own<T>(handlers: Record<string, T> | undefined, action: string): T | undefined {
-  return handlers && Object.hasOwn(handlers, action) ? handlers[action] : undefined;
 }
