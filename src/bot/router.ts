@@ -12,6 +12,7 @@ import type { AnswerRepository, ConversationRepository, QuestionLog, VoteReposit
 import type { QuestionSuggester } from './autocomplete/suggester.js';
 import { answerAutocomplete } from './autocomplete/answer-autocomplete.js';
 import { CommandTable } from './command-table.js';
+import { InFlight } from './in-flight.js';
 
 export interface RouterDeps {
   commands: readonly Command[];
@@ -36,7 +37,7 @@ export interface RouterDeps {
  */
 export class InteractionRouter {
   private readonly commands: CommandTable;
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly inFlight = new InFlight();
   private accepting = true;
 
   constructor(private readonly deps: RouterDeps) {
@@ -48,8 +49,7 @@ export class InteractionRouter {
     const work = this.run(interaction).catch((error: unknown) =>
       this.deps.logger.error('interaction handler crashed', { interactionId: interaction.id, error }),
     );
-    this.inFlight.add(work);
-    void work.finally(() => this.inFlight.delete(work));
+    this.inFlight.track(work);
     return work;
   }
 
@@ -59,18 +59,8 @@ export class InteractionRouter {
   }
 
   /** Waits for interactions in progress; true if they all finished within `timeoutMs`. */
-  async drain(timeoutMs: number): Promise<boolean> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<false>((resolve) => (timer = setTimeout(resolve, timeoutMs, false)));
-    try {
-      while (this.inFlight.size > 0) {
-        const done = await Promise.race([Promise.allSettled([...this.inFlight]).then(() => true), timeout]);
-        if (!done) return false;
-      }
-      return true;
-    } finally {
-      clearTimeout(timer);
-    }
+  drain(timeoutMs: number): Promise<boolean> {
+    return this.inFlight.drain(timeoutMs);
   }
 
   /** Names of the commands served. */
