@@ -1,19 +1,19 @@
 import { performance } from 'node:perf_hooks';
-import type { AutocompleteInteraction, Interaction, RepliableInteraction } from 'discord.js';
+import type { AutocompleteInteraction, Interaction } from 'discord.js';
 import type { Command, CommandContext } from './command.js';
 import type { LogFields, Logger } from '../logger.js';
 import type { BotEngine } from './bot-engine.js';
 import type { CooldownLimiter } from './cooldowns.js';
-import { APOLOGY } from './errors.js';
 import { UserFacingError } from '../errors.js';
 import { questionEntry, type QuestionDraft } from './question-entry.js';
-import { notify } from './respond.js';
 import type { AnswerRepository, ConversationRepository, QuestionLog, VoteRepository } from './stores/store.js';
 import type { QuestionSuggester } from './autocomplete/suggester.js';
 import { answerAutocomplete } from './autocomplete/answer-autocomplete.js';
 import { CommandTable } from './command-table.js';
 import { InFlight } from './in-flight.js';
+import { describeInteraction, reportFailure } from './interaction-outcome.js';
 
+/** What the router serves, and what each interaction's CommandContext is built from. */
 export interface RouterDeps {
   commands: readonly Command[];
   /** Asked once per interaction, so a swap mid-answer does not change the engine under it. */
@@ -32,8 +32,8 @@ export interface RouterDeps {
 
 /**
  * Sends each interaction to its command or button handler (see CommandTable), turns failures into
- * ephemeral replies, and writes one log line per interaction. `handle` never rejects, so one bad
- * interaction cannot take the bot down.
+ * ephemeral replies (see reportFailure), writes one log line per interaction and one question-log
+ * entry per question. `handle` never rejects, so one bad interaction cannot take the bot down.
  */
 export class InteractionRouter {
   private readonly commands: CommandTable;
@@ -81,7 +81,7 @@ export class InteractionRouter {
       interactionId: interaction.id,
       userId: interaction.user.id,
       guildId: interaction.guildId,
-      ...describe(interaction),
+      ...describeInteraction(interaction),
     };
     const logger = this.deps.logger.child({ interactionId: interaction.id, command: fields.command, userId: interaction.user.id });
     let draft: QuestionDraft | undefined;
@@ -104,7 +104,7 @@ export class InteractionRouter {
       await this.commands.dispatch(interaction, ctx);
       fields.outcome = 'ok';
     } catch (error) {
-      await this.fail(interaction, error, fields, logger);
+      await reportFailure(interaction, error, fields, logger);
     } finally {
       fields.latencyMs = Math.round(performance.now() - started);
       this.deps.logger.info('interaction', fields);
@@ -131,27 +131,4 @@ export class InteractionRouter {
       logger.error('could not write the question log', { error });
     }
   }
-
-  private async fail(interaction: RepliableInteraction, error: unknown, fields: LogFields, logger: Logger): Promise<void> {
-    if (error instanceof UserFacingError) {
-      fields.outcome = error.reason;
-    } else {
-      fields.outcome = 'error';
-      logger.error('interaction failed', { ...fields, error });
-    }
-    try {
-      await notify(interaction, error instanceof UserFacingError ? error.message : APOLOGY);
-    } catch (replyError) {
-      // The interaction may have expired (token older than 15 minutes) or the connection dropped.
-      logger.warn('could not tell the user about a failure', { error: replyError });
-    }
-  }
-}
-
-function describe(interaction: RepliableInteraction): LogFields {
-  if (interaction.isCommand()) return { kind: 'command', command: interaction.commandName };
-  if (interaction.isMessageComponent())
-    return { kind: 'button', command: interaction.customId.split(':')[0], customId: interaction.customId };
-  if (interaction.isModalSubmit()) return { kind: 'modal', command: interaction.customId.split(':')[0], customId: interaction.customId };
-  return { kind: 'other', command: undefined };
 }
