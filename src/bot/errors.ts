@@ -1,7 +1,7 @@
 /**
  * The bot's side of the error model (src/errors.ts): what an unexpected failure tells the user.
- * An expected refusal is a `UserFacingError` and is shown as is; the router tells them apart with
- * `instanceof`.
+ * An expected refusal is a `UserFacingError` and is shown as is; the router's reportFailure
+ * (interaction-outcome.ts) tells them apart with `instanceof`.
  */
 
 // Re-exported while branches that import them from here move to src/errors.ts.

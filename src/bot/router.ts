@@ -1,18 +1,19 @@
 import { performance } from 'node:perf_hooks';
-import { ApplicationCommandType, type AutocompleteInteraction, type Interaction, type RepliableInteraction } from 'discord.js';
-import type { Command, CommandContext, MessageMenuCommand, SlashCommand } from './command.js';
+import type { AutocompleteInteraction, Interaction } from 'discord.js';
+import type { Command, CommandContext } from './command.js';
 import type { LogFields, Logger } from '../logger.js';
 import type { BotEngine } from './bot-engine.js';
 import type { CooldownLimiter } from './cooldowns.js';
-import { parseCustomId } from './views/custom-id.js';
-import { APOLOGY } from './errors.js';
 import { UserFacingError } from '../errors.js';
 import { questionEntry, type QuestionDraft } from './question-entry.js';
-import { notify } from './respond.js';
 import type { AnswerRepository, ConversationRepository, QuestionLog, VoteRepository } from './stores/store.js';
 import type { QuestionSuggester } from './autocomplete/suggester.js';
 import { answerAutocomplete } from './autocomplete/answer-autocomplete.js';
+import { CommandTable } from './command-table.js';
+import { InFlight } from './in-flight.js';
+import { describeInteraction, reportFailure } from './interaction-outcome.js';
 
+/** What the router serves, and what each interaction's CommandContext is built from. */
 export interface RouterDeps {
   commands: readonly Command[];
   /** Asked once per interaction, so a swap mid-answer does not change the engine under it. */
@@ -30,24 +31,17 @@ export interface RouterDeps {
 }
 
 /**
- * Sends each interaction to its command or button handler, turns failures into ephemeral replies,
- * and writes one log line per interaction. `handle` never rejects, so one bad interaction cannot
- * take the bot down.
+ * Sends each interaction to its command or button handler (see CommandTable), turns failures into
+ * ephemeral replies (see reportFailure), writes one log line per interaction and one question-log
+ * entry per question. `handle` never rejects, so one bad interaction cannot take the bot down.
  */
 export class InteractionRouter {
-  private readonly slash = new Map<string, SlashCommand>();
-  private readonly menus = new Map<string, MessageMenuCommand>();
-  private readonly byName = new Map<string, Command>();
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly commands: CommandTable;
+  private readonly inFlight = new InFlight();
   private accepting = true;
 
   constructor(private readonly deps: RouterDeps) {
-    for (const command of deps.commands) {
-      const json = command.data.toJSON();
-      if (json.type === ApplicationCommandType.Message) this.menus.set(json.name, command as MessageMenuCommand);
-      else this.slash.set(json.name, command as SlashCommand);
-      this.byName.set(json.name, command);
-    }
+    this.commands = new CommandTable(deps.commands);
   }
 
   /** Handles one interaction. Never rejects. */
@@ -55,8 +49,7 @@ export class InteractionRouter {
     const work = this.run(interaction).catch((error: unknown) =>
       this.deps.logger.error('interaction handler crashed', { interactionId: interaction.id, error }),
     );
-    this.inFlight.add(work);
-    void work.finally(() => this.inFlight.delete(work));
+    this.inFlight.track(work);
     return work;
   }
 
@@ -66,23 +59,13 @@ export class InteractionRouter {
   }
 
   /** Waits for interactions in progress; true if they all finished within `timeoutMs`. */
-  async drain(timeoutMs: number): Promise<boolean> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<false>((resolve) => (timer = setTimeout(resolve, timeoutMs, false)));
-    try {
-      while (this.inFlight.size > 0) {
-        const done = await Promise.race([Promise.allSettled([...this.inFlight]).then(() => true), timeout]);
-        if (!done) return false;
-      }
-      return true;
-    } finally {
-      clearTimeout(timer);
-    }
+  drain(timeoutMs: number): Promise<boolean> {
+    return this.inFlight.drain(timeoutMs);
   }
 
   /** Names of the commands served. */
   get commandNames(): string[] {
-    return [...this.byName.keys()];
+    return this.commands.names;
   }
 
   /** Interactions being handled right now. */
@@ -98,7 +81,7 @@ export class InteractionRouter {
       interactionId: interaction.id,
       userId: interaction.user.id,
       guildId: interaction.guildId,
-      ...describe(interaction),
+      ...describeInteraction(interaction),
     };
     const logger = this.deps.logger.child({ interactionId: interaction.id, command: fields.command, userId: interaction.user.id });
     let draft: QuestionDraft | undefined;
@@ -118,10 +101,10 @@ export class InteractionRouter {
     };
     try {
       if (!this.accepting) throw new UserFacingError('I am restarting; please try again in a few seconds.', 'shutting-down');
-      await this.dispatch(interaction, ctx);
+      await this.commands.dispatch(interaction, ctx);
       fields.outcome = 'ok';
     } catch (error) {
-      await this.fail(interaction, error, fields, logger);
+      await reportFailure(interaction, error, fields, logger);
     } finally {
       fields.latencyMs = Math.round(performance.now() - started);
       this.deps.logger.info('interaction', fields);
@@ -131,7 +114,7 @@ export class InteractionRouter {
 
   /** Sends an autocomplete interaction to its command (see answerAutocomplete); a shutdown gets no choices. */
   private autocomplete(interaction: AutocompleteInteraction): Promise<void> {
-    const handler = this.accepting ? this.slash.get(interaction.commandName)?.autocomplete : undefined;
+    const handler = this.accepting ? this.commands.slashCommand(interaction.commandName)?.autocomplete : undefined;
     return answerAutocomplete(
       interaction,
       handler,
@@ -148,62 +131,4 @@ export class InteractionRouter {
       logger.error('could not write the question log', { error });
     }
   }
-
-  private async dispatch(interaction: RepliableInteraction, ctx: CommandContext): Promise<void> {
-    if (interaction.isChatInputCommand()) {
-      const command = this.slash.get(interaction.commandName);
-      if (!command) throw unknownCommand();
-      return command.execute(interaction, ctx);
-    }
-    if (interaction.isMessageContextMenuCommand()) {
-      const command = this.menus.get(interaction.commandName);
-      if (!command) throw unknownCommand();
-      return command.execute(interaction, ctx);
-    }
-    if (interaction.isButton()) {
-      const id = parseCustomId(interaction.customId);
-      const handler = id && own(this.byName.get(id.command)?.buttons, id.action);
-      if (!id || !handler) throw new UserFacingError('This button no longer works. Please ask again with `/ask`.', 'stale-button');
-      return handler(interaction, id.args, ctx);
-    }
-    if (interaction.isModalSubmit()) {
-      const id = parseCustomId(interaction.customId);
-      const handler = id && own(this.byName.get(id.command)?.modals, id.action);
-      if (!id || !handler) throw new UserFacingError('This form no longer works. Please ask again with `/ask`.', 'stale-button');
-      return handler(interaction, id.args, ctx);
-    }
-    throw new UserFacingError("I don't handle that kind of interaction.", 'unsupported');
-  }
-
-  private async fail(interaction: RepliableInteraction, error: unknown, fields: LogFields, logger: Logger): Promise<void> {
-    if (error instanceof UserFacingError) {
-      fields.outcome = error.reason;
-    } else {
-      fields.outcome = 'error';
-      logger.error('interaction failed', { ...fields, error });
-    }
-    try {
-      await notify(interaction, error instanceof UserFacingError ? error.message : APOLOGY);
-    } catch (replyError) {
-      // The interaction may have expired (token older than 15 minutes) or the connection dropped.
-      logger.warn('could not tell the user about a failure', { error: replyError });
-    }
-  }
-}
-
-function unknownCommand(): UserFacingError {
-  return new UserFacingError("I don't know that command any more; it may have been removed. Try `/help`.", 'unknown-command');
-}
-
-function describe(interaction: RepliableInteraction): LogFields {
-  if (interaction.isCommand()) return { kind: 'command', command: interaction.commandName };
-  if (interaction.isMessageComponent())
-    return { kind: 'button', command: interaction.customId.split(':')[0], customId: interaction.customId };
-  if (interaction.isModalSubmit()) return { kind: 'modal', command: interaction.customId.split(':')[0], customId: interaction.customId };
-  return { kind: 'other', command: undefined };
-}
-
-/** `handlers[action]` if it is the command's own: an id naming "constructor" must not reach Object's prototype. */
-function own<T>(handlers: Record<string, T> | undefined, action: string): T | undefined {
-  return handlers && Object.hasOwn(handlers, action) ? handlers[action] : undefined;
 }
