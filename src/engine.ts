@@ -1,15 +1,13 @@
 import { composeAnswer, type Composed } from './answer/compose-answer.js';
 import { notCoveredMessage, notCoveredReason } from './answer/not-covered.js';
 import { resolvePath, type EngineConfig } from './config.js';
-import { ArticleFiles } from './articles/verbatim.js';
+import type { ArticleFiles } from './articles/verbatim.js';
 import { resolveEmbedder } from './index/resolve-embedder.js';
-import { IndexCorruptError, IndexMissingError } from './errors.js';
 import { checkQuestion } from './question.js';
 import { round } from './round.js';
-import { readIndex, type StoredArticle, type StoredIndex } from './index/index-store.js';
+import type { StoredArticle, StoredIndex } from './index/index-store.js';
+import { openIndex } from './index/open-index.js';
 import { silentLogger, type Logger } from './logger.js';
-import { reindex } from './index/reindex.js';
-import { keepsPreviousIndex, staleness } from './index/staleness.js';
 import type { PreviousQuestion } from './query/follow-up.js';
 import { Retriever, type Retrieval } from './retrieval/retriever.js';
 import { SentenceIndex } from './answer/sentence-index.js';
@@ -67,49 +65,25 @@ export class Engine {
   static async open(options: EngineOptions): Promise<Engine> {
     const { config } = options;
     const logger = options.logger ?? silentLogger;
-    const articlesDir = resolvePath(config, config.ARTICLES_DIR);
-    const embeddingsDir = resolvePath(config, config.EMBEDDINGS_DIR);
     let reason = options.modelReason;
     let embedder = options.embedder;
     if (embedder === undefined) ({ embedder, reason } = await resolveEmbedder(config, logger));
     if (embedder === null && !reason) reason = 'no embedding model configured';
 
-    let index: StoredIndex | null = null;
-    try {
-      index = await readIndex(embeddingsDir);
-    } catch (error) {
-      if (!(error instanceof IndexMissingError || error instanceof IndexCorruptError)) throw error;
-      if (error instanceof IndexCorruptError) logger.warn('index is damaged', { problem: error.message });
-      if (options.refresh === 'never') throw error;
-    }
-    let files = index && (await ArticleFiles.read(articlesDir, index.articles));
-    let why: string | null = index ? null : 'no usable index';
-    let stale: string | undefined;
-    try {
-      if (index && options.refresh !== 'never') why = await staleness(index, articlesDir, embedder, files!);
-      if (why) {
-        logger.info('building the index', { why });
-        await reindex({ articlesDir, embeddingsDir, embedder, logger, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
-        index = await readIndex(embeddingsDir);
-        files = await ArticleFiles.read(articlesDir, index.articles);
-      }
-    } catch (error) {
-      // The old index is intact (a refused or failed reindex never touches it): answer from it.
-      if (!index || !keepsPreviousIndex(error)) throw error;
-      stale = `index not updated${why ? ` (${why})` : ''}: ${error.message}; answering from the previous index`;
-      logger.warn('index not updated; answering from the previous index', {
-        ...(why ? { why } : {}),
-        problem: error.message,
-        ...(error.context.code ? { code: error.context.code } : {}),
-      });
-    }
-    const usable = index!;
-    const vectorsMatch = !!embedder && !!usable.vectorIndex && usable.manifest.model?.id === embedder.modelId;
+    const { index, files, stale } = await openIndex({
+      articlesDir: resolvePath(config, config.ARTICLES_DIR),
+      embeddingsDir: resolvePath(config, config.EMBEDDINGS_DIR),
+      embedder,
+      logger,
+      refresh: options.refresh,
+      onProgress: options.onProgress,
+    });
+    const vectorsMatch = !!embedder && !!index.vectorIndex && index.manifest.model?.id === embedder.modelId;
     if (embedder && !vectorsMatch) reason = `index has no vectors for ${embedder.modelId}; run npm run reindex`;
     let mode: RetrievalMode = vectorsMatch ? 'hybrid' : 'keyword';
     if (options.mode && (options.mode === 'keyword' || vectorsMatch)) mode = options.mode;
     const modeReason = mode === 'keyword' ? reason : undefined;
-    return new Engine(usable, vectorsMatch ? embedder! : null, mode, modeReason, files!, logger, stale);
+    return new Engine(index, vectorsMatch ? embedder! : null, mode, modeReason, files, logger, stale);
   }
 
   /**
