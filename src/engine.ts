@@ -9,6 +9,7 @@ import type { StoredArticle, StoredIndex } from './index/index-store.js';
 import { openIndex } from './index/open-index.js';
 import { silentLogger, type Logger } from './logger.js';
 import type { PreviousQuestion } from './query/follow-up.js';
+import { meaningThreshold, modelUse, vectorWeight, type ModelUse } from './retrieval/retrieval-mode.js';
 import { Retriever, type Retrieval } from './retrieval/retriever.js';
 import { SentenceIndex } from './answer/sentence-index.js';
 import { similarityTo } from './index/sentence-vectors.js';
@@ -43,21 +44,19 @@ export class Engine {
   private readonly retriever: Retriever;
   private readonly sentences: SentenceIndex;
   private readonly articles: Map<string, StoredArticle>;
+  readonly mode: RetrievalMode;
 
   private constructor(
     private readonly index: StoredIndex,
-    private readonly embedder: Embedder | null,
-    readonly mode: RetrievalMode,
-    private readonly modeReason: string | undefined,
+    private readonly use: ModelUse,
     private readonly files: ArticleFiles,
     private readonly logger: Logger,
     /** Why the index answered from is behind the articles (it could not be rebuilt); undefined when it is current. */
     readonly stale: string | undefined,
   ) {
+    this.mode = use.mode;
     this.articles = new Map(index.articles.map((a) => [a.id, a]));
-    // A model that the calibration found unable to separate off-topic questions gets no vote in fusion.
-    const calibrated = typeof index.manifest.calibration?.threshold === 'number';
-    this.retriever = new Retriever(index, embedder, mode, calibrated || mode === 'vector' ? VECTOR_WEIGHT : 0);
+    this.retriever = new Retriever(index, use.embedder, use.mode, vectorWeight(index, use.mode));
     this.sentences = new SentenceIndex(index.passages, (id) => this.articles.get(id)!.text);
   }
 
@@ -78,12 +77,7 @@ export class Engine {
       refresh: options.refresh,
       onProgress: options.onProgress,
     });
-    const vectorsMatch = !!embedder && !!index.vectorIndex && index.manifest.model?.id === embedder.modelId;
-    if (embedder && !vectorsMatch) reason = `index has no vectors for ${embedder.modelId}; run npm run reindex`;
-    let mode: RetrievalMode = vectorsMatch ? 'hybrid' : 'keyword';
-    if (options.mode && (options.mode === 'keyword' || vectorsMatch)) mode = options.mode;
-    const modeReason = mode === 'keyword' ? reason : undefined;
-    return new Engine(index, vectorsMatch ? embedder! : null, mode, modeReason, files, logger, stale);
+    return new Engine(index, modelUse(index, embedder, reason, options.mode), files, logger, stale);
   }
 
   /**
@@ -145,7 +139,7 @@ export class Engine {
 
   /** Similarity above which meaning alone may answer (calibrated at reindex); null when it may not. */
   private get meaningThreshold(): number | null {
-    return this.embedder && this.mode !== 'keyword' ? (this.index.manifest.calibration?.threshold ?? null) : null;
+    return meaningThreshold(this.index, this.use);
   }
 
   /** The top passages with their scores, to debug retrieval. */
@@ -168,7 +162,7 @@ export class Engine {
     return {
       model: m.model?.id ?? null,
       mode: this.mode,
-      ...(this.modeReason ? { modeReason: this.modeReason } : {}),
+      ...(this.use.modeReason ? { modeReason: this.use.modeReason } : {}),
       builtAt: m.builtAt,
       passages: m.passageCount,
       dimensions: m.model?.dimensions ?? 0,
@@ -177,7 +171,7 @@ export class Engine {
         passages: m.articles.find((a) => a.id === meta.id)?.passages ?? 0,
       })),
       skipped: m.skipped,
-      ...(this.embedder && this.mode !== 'keyword' && m.calibration
+      ...(this.use.embedder && this.mode !== 'keyword' && m.calibration
         ? {
             meaningOnly: {
               threshold: m.calibration.threshold,
@@ -197,6 +191,3 @@ export class Engine {
     return `The articles cover: ${titles.join(', ')}${more}.`;
   }
 }
-
-/** Weight of a calibrated model's ranking in fusion, against BM25's 1. */
-const VECTOR_WEIGHT = 1;
