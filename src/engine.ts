@@ -1,18 +1,14 @@
-import { composeAnswer, type Composed } from './answer/compose-answer.js';
-import { notCoveredMessage, notCoveredReason } from './answer/not-covered.js';
-import { resolvePath, type EngineConfig } from './config.js';
+import { Answerer } from './answer/answerer.js';
+import { coverageHint } from './answer/not-covered.js';
 import type { ArticleFiles } from './articles/verbatim.js';
-import { resolveEmbedder } from './index/resolve-embedder.js';
-import { checkQuestion } from './question.js';
-import { round } from './round.js';
-import type { StoredArticle, StoredIndex } from './index/index-store.js';
+import { resolvePath, type EngineConfig } from './config.js';
+import type { StoredIndex } from './index/index-store.js';
 import { openIndex } from './index/open-index.js';
+import { resolveEmbedder } from './index/resolve-embedder.js';
 import { silentLogger, type Logger } from './logger.js';
 import type { PreviousQuestion } from './query/follow-up.js';
 import { meaningThreshold, modelUse, vectorWeight, type ModelUse } from './retrieval/retrieval-mode.js';
-import { Retriever, type Retrieval } from './retrieval/retriever.js';
-import { SentenceIndex } from './answer/sentence-index.js';
-import { similarityTo } from './index/sentence-vectors.js';
+import { Retriever } from './retrieval/retriever.js';
 import type { Answer, Embedder, IndexStatus, Passage, RetrievalMode, ScoredPassage } from './types.js';
 
 export { manifestPath } from './index/index-store.js';
@@ -42,22 +38,20 @@ export interface AskOptions {
 /** Answers questions from the indexed articles. Immutable once open: a reindex means a new Engine. */
 export class Engine {
   private readonly retriever: Retriever;
-  private readonly sentences: SentenceIndex;
-  private readonly articles: Map<string, StoredArticle>;
+  private readonly answerer: Answerer;
   readonly mode: RetrievalMode;
 
   private constructor(
     private readonly index: StoredIndex,
     private readonly use: ModelUse,
-    private readonly files: ArticleFiles,
-    private readonly logger: Logger,
+    files: ArticleFiles,
+    logger: Logger,
     /** Why the index answered from is behind the articles (it could not be rebuilt); undefined when it is current. */
     readonly stale: string | undefined,
   ) {
     this.mode = use.mode;
-    this.articles = new Map(index.articles.map((a) => [a.id, a]));
     this.retriever = new Retriever(index, use.embedder, use.mode, vectorWeight(index, use.mode));
-    this.sentences = new SentenceIndex(index.passages, (id) => this.articles.get(id)!.text);
+    this.answerer = new Answerer({ index, retriever: this.retriever, files, logger, meaningThreshold: meaningThreshold(index, use) });
   }
 
   /** Opens the index in `EMBEDDINGS_DIR`, building or updating it first when needed. */
@@ -85,61 +79,7 @@ export class Engine {
    * With `previous`, the question is a follow-up: one that lacks a subject of its own takes the previous one's.
    */
   async ask(question: string, options: AskOptions = {}): Promise<Answer> {
-    const started = performance.now();
-    const q = checkQuestion(question);
-    let retrieval = await this.retriever.retrieve(q, options.previous);
-    const t = performance.now();
-    let composed = this.compose(retrieval);
-    // A fragment ("How far from the capital?") seems whole but the articles can't answer it alone:
-    // in a conversation it is read with the previous subject, unless it names a subject of its own.
-    if (!composed.answered && options.previous && !retrieval.query.weights) {
-      const carried = await this.retriever.retrieve(q, options.previous, true);
-      const again = carried.query.weights ? this.compose(carried) : composed;
-      if (again.answered) [retrieval, composed] = [carried, again];
-    }
-    const timings = { ...retrieval.timings, compose: round(performance.now() - t), total: round(performance.now() - started) };
-    const notCovered = composed.answered ? undefined : notCoveredReason(retrieval.query, composed.unmentioned);
-    const message = notCovered ? notCoveredMessage(notCovered, this.coverageHint()) : '';
-    return {
-      question: q,
-      answered: composed.answered,
-      mode: this.mode,
-      message,
-      ...(notCovered ? { notCovered } : {}),
-      citations: composed.citations,
-      timings,
-    };
-  }
-
-  private compose(retrieval: Retrieval): Composed {
-    return this.verbatim(
-      composeAnswer({
-        query: retrieval.query,
-        hits: retrieval.hits,
-        passages: this.index.passages,
-        sentences: this.sentences,
-        meta: (id) => this.articles.get(id)!,
-        ...(this.meaningThreshold !== null ? { minSimilarity: this.meaningThreshold } : {}),
-        ...(this.meaningThreshold !== null && retrieval.queryVector && this.index.sentenceVectors
-          ? { sentenceSimilarity: similarityTo(retrieval.queryVector, this.index.sentenceVectors) }
-          : {}),
-      }),
-    );
-  }
-
-  /** Only quotes found verbatim in their article's file are shown (the index is not trusted for that). */
-  private verbatim(composed: Composed): Composed {
-    const kept = composed.citations.filter((c) => this.files.contains(c.source, c.quote));
-    if (kept.length === composed.citations.length) return composed;
-    this.logger.warn('quote not found in its article file; not shown (run npm run reindex)', {
-      dropped: composed.citations.length - kept.length,
-    });
-    return { ...composed, answered: composed.answered && kept.length > 0, citations: kept.map((c, i) => ({ ...c, n: i + 1 })) };
-  }
-
-  /** Similarity above which meaning alone may answer (calibrated at reindex); null when it may not. */
-  private get meaningThreshold(): number | null {
-    return meaningThreshold(this.index, this.use);
+    return this.answerer.answer(question, options.previous);
   }
 
   /** The top passages with their scores, to debug retrieval. */
@@ -186,8 +126,6 @@ export class Engine {
 
   /** One line on what the articles cover, for "not covered" replies. */
   coverageHint(): string {
-    const titles = this.index.articles.slice(0, 3).map((a) => `“${a.title}”`);
-    const more = this.index.articles.length > 3 ? `, and ${this.index.articles.length - 3} more` : '';
-    return `The articles cover: ${titles.join(', ')}${more}.`;
+    return coverageHint(this.index.articles);
   }
 }
