@@ -3,11 +3,12 @@ import { coverageHint } from './answer/not-covered.js';
 import type { ArticleFiles } from './articles/verbatim.js';
 import { resolvePath, type EngineConfig } from './config.js';
 import type { StoredIndex } from './index/index-store.js';
+import { indexStatus } from './index/index-status.js';
 import { openIndex } from './index/open-index.js';
 import { resolveEmbedder } from './index/resolve-embedder.js';
 import { silentLogger, type Logger } from './logger.js';
 import type { PreviousQuestion } from './query/follow-up.js';
-import { meaningThreshold, modelUse, vectorWeight, type ModelUse } from './retrieval/retrieval-mode.js';
+import { meaningThreshold, modelInUse, modelUse, vectorWeight, type ModelUse } from './retrieval/retrieval-mode.js';
 import { Retriever } from './retrieval/retriever.js';
 import type { Answer, Embedder, IndexStatus, Passage, RetrievalMode, ScoredPassage } from './types.js';
 
@@ -39,6 +40,7 @@ export interface AskOptions {
 export class Engine {
   private readonly retriever: Retriever;
   private readonly answerer: Answerer;
+  /** The mode questions are searched in: hybrid when the index holds the model's vectors, else keyword. */
   readonly mode: RetrievalMode;
 
   private constructor(
@@ -93,35 +95,14 @@ export class Engine {
     }));
   }
 
+  /** The stored passage with `id` (the full text behind a citation, for "Show passages"). */
   passage(id: string): Passage | undefined {
     return this.index.passages.find((p) => p.id === id);
   }
 
+  /** The index, its articles and the mode it is searched in, for /sources, /help and `ask --json`. */
   status(): IndexStatus {
-    const m = this.index.manifest;
-    return {
-      model: m.model?.id ?? null,
-      mode: this.mode,
-      ...(this.use.modeReason ? { modeReason: this.use.modeReason } : {}),
-      builtAt: m.builtAt,
-      passages: m.passageCount,
-      dimensions: m.model?.dimensions ?? 0,
-      articles: this.index.articles.map(({ text: _text, hash: _hash, ...meta }) => ({
-        ...meta,
-        passages: m.articles.find((a) => a.id === meta.id)?.passages ?? 0,
-      })),
-      skipped: m.skipped,
-      ...(this.use.embedder && this.mode !== 'keyword' && m.calibration
-        ? {
-            meaningOnly: {
-              threshold: m.calibration.threshold,
-              quantile: m.calibration.quantile,
-              offTopicProbes: m.calibration.offTopic.length,
-              onTopicProbes: m.calibration.onTopic.length,
-            },
-          }
-        : {}),
-    };
+    return indexStatus(this.index, { mode: this.mode, modeReason: this.use.modeReason, modelInUse: modelInUse(this.use) });
   }
 
   /** One line on what the articles cover, for "not covered" replies. */

@@ -43,7 +43,12 @@ export function vectorWeight(index: StoredIndex, mode: RetrievalMode): number {
   return calibrated || mode === 'vector' ? VECTOR_WEIGHT : 0;
 }
 
+/** Whether the model takes part in answering: a model forced into keyword mode has no say. */
+export function modelInUse({ mode, embedder }: ModelUse): boolean {
+  return !!embedder && mode !== 'keyword';
+}
+
 /** Similarity above which meaning alone may answer (calibrated at reindex); null when it may not. */
-export function meaningThreshold(index: StoredIndex, { mode, embedder }: ModelUse): number | null {
-  return embedder && mode !== 'keyword' ? (index.manifest.calibration?.threshold ?? null) : null;
+export function meaningThreshold(index: StoredIndex, use: ModelUse): number | null {
+  return modelInUse(use) ? (index.manifest.calibration?.threshold ?? null) : null;
 }
