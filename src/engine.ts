@@ -1,19 +1,15 @@
-import { composeAnswer, type Composed } from './answer/compose-answer.js';
-import { notCoveredMessage, notCoveredReason } from './answer/not-covered.js';
+import { Answerer } from './answer/answerer.js';
+import { coverageHint } from './answer/not-covered.js';
+import type { ArticleFiles } from './articles/verbatim.js';
 import { resolvePath, type EngineConfig } from './config.js';
-import { ArticleFiles } from './articles/verbatim.js';
+import type { StoredIndex } from './index/index-store.js';
+import { indexStatus } from './index/index-status.js';
+import { openIndex } from './index/open-index.js';
 import { resolveEmbedder } from './index/resolve-embedder.js';
-import { IndexCorruptError, IndexMissingError } from './errors.js';
-import { checkQuestion } from './question.js';
-import { round } from './round.js';
-import { readIndex, type StoredArticle, type StoredIndex } from './index/index-store.js';
 import { silentLogger, type Logger } from './logger.js';
-import { reindex } from './index/reindex.js';
-import { keepsPreviousIndex, staleness } from './index/staleness.js';
 import type { PreviousQuestion } from './query/follow-up.js';
-import { Retriever, type Retrieval } from './retrieval/retriever.js';
-import { SentenceIndex } from './answer/sentence-index.js';
-import { similarityTo } from './index/sentence-vectors.js';
+import { meaningThreshold, modelInUse, modelUse, vectorWeight, type ModelUse } from './retrieval/retrieval-mode.js';
+import { Retriever } from './retrieval/retriever.js';
 import type { Answer, Embedder, IndexStatus, Passage, RetrievalMode, ScoredPassage } from './types.js';
 
 export { manifestPath } from './index/index-store.js';
@@ -43,73 +39,41 @@ export interface AskOptions {
 /** Answers questions from the indexed articles. Immutable once open: a reindex means a new Engine. */
 export class Engine {
   private readonly retriever: Retriever;
-  private readonly sentences: SentenceIndex;
-  private readonly articles: Map<string, StoredArticle>;
+  private readonly answerer: Answerer;
+  /** The mode questions are searched in: hybrid when the index holds the model's vectors, else keyword. */
+  readonly mode: RetrievalMode;
 
   private constructor(
     private readonly index: StoredIndex,
-    private readonly embedder: Embedder | null,
-    readonly mode: RetrievalMode,
-    private readonly modeReason: string | undefined,
-    private readonly files: ArticleFiles,
-    private readonly logger: Logger,
+    private readonly use: ModelUse,
+    files: ArticleFiles,
+    logger: Logger,
     /** Why the index answered from is behind the articles (it could not be rebuilt); undefined when it is current. */
     readonly stale: string | undefined,
   ) {
-    this.articles = new Map(index.articles.map((a) => [a.id, a]));
-    // A model that the calibration found unable to separate off-topic questions gets no vote in fusion.
-    const calibrated = typeof index.manifest.calibration?.threshold === 'number';
-    this.retriever = new Retriever(index, embedder, mode, calibrated || mode === 'vector' ? VECTOR_WEIGHT : 0);
-    this.sentences = new SentenceIndex(index.passages, (id) => this.articles.get(id)!.text);
+    this.mode = use.mode;
+    this.retriever = new Retriever(index, use.embedder, use.mode, vectorWeight(index, use.mode));
+    this.answerer = new Answerer({ index, retriever: this.retriever, files, logger, meaningThreshold: meaningThreshold(index, use) });
   }
 
   /** Opens the index in `EMBEDDINGS_DIR`, building or updating it first when needed. */
   static async open(options: EngineOptions): Promise<Engine> {
     const { config } = options;
     const logger = options.logger ?? silentLogger;
-    const articlesDir = resolvePath(config, config.ARTICLES_DIR);
-    const embeddingsDir = resolvePath(config, config.EMBEDDINGS_DIR);
     let reason = options.modelReason;
     let embedder = options.embedder;
     if (embedder === undefined) ({ embedder, reason } = await resolveEmbedder(config, logger));
     if (embedder === null && !reason) reason = 'no embedding model configured';
 
-    let index: StoredIndex | null = null;
-    try {
-      index = await readIndex(embeddingsDir);
-    } catch (error) {
-      if (!(error instanceof IndexMissingError || error instanceof IndexCorruptError)) throw error;
-      if (error instanceof IndexCorruptError) logger.warn('index is damaged', { problem: error.message });
-      if (options.refresh === 'never') throw error;
-    }
-    let files = index && (await ArticleFiles.read(articlesDir, index.articles));
-    let why: string | null = index ? null : 'no usable index';
-    let stale: string | undefined;
-    try {
-      if (index && options.refresh !== 'never') why = await staleness(index, articlesDir, embedder, files!);
-      if (why) {
-        logger.info('building the index', { why });
-        await reindex({ articlesDir, embeddingsDir, embedder, logger, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
-        index = await readIndex(embeddingsDir);
-        files = await ArticleFiles.read(articlesDir, index.articles);
-      }
-    } catch (error) {
-      // The old index is intact (a refused or failed reindex never touches it): answer from it.
-      if (!index || !keepsPreviousIndex(error)) throw error;
-      stale = `index not updated${why ? ` (${why})` : ''}: ${error.message}; answering from the previous index`;
-      logger.warn('index not updated; answering from the previous index', {
-        ...(why ? { why } : {}),
-        problem: error.message,
-        ...(error.context.code ? { code: error.context.code } : {}),
-      });
-    }
-    const usable = index!;
-    const vectorsMatch = !!embedder && !!usable.vectorIndex && usable.manifest.model?.id === embedder.modelId;
-    if (embedder && !vectorsMatch) reason = `index has no vectors for ${embedder.modelId}; run npm run reindex`;
-    let mode: RetrievalMode = vectorsMatch ? 'hybrid' : 'keyword';
-    if (options.mode && (options.mode === 'keyword' || vectorsMatch)) mode = options.mode;
-    const modeReason = mode === 'keyword' ? reason : undefined;
-    return new Engine(usable, vectorsMatch ? embedder! : null, mode, modeReason, files!, logger, stale);
+    const { index, files, stale } = await openIndex({
+      articlesDir: resolvePath(config, config.ARTICLES_DIR),
+      embeddingsDir: resolvePath(config, config.EMBEDDINGS_DIR),
+      embedder,
+      logger,
+      refresh: options.refresh,
+      onProgress: options.onProgress,
+    });
+    return new Engine(index, modelUse(index, embedder, reason, options.mode), files, logger, stale);
   }
 
   /**
@@ -117,61 +81,7 @@ export class Engine {
    * With `previous`, the question is a follow-up: one that lacks a subject of its own takes the previous one's.
    */
   async ask(question: string, options: AskOptions = {}): Promise<Answer> {
-    const started = performance.now();
-    const q = checkQuestion(question);
-    let retrieval = await this.retriever.retrieve(q, options.previous);
-    const t = performance.now();
-    let composed = this.compose(retrieval);
-    // A fragment ("How far from the capital?") seems whole but the articles can't answer it alone:
-    // in a conversation it is read with the previous subject, unless it names a subject of its own.
-    if (!composed.answered && options.previous && !retrieval.query.weights) {
-      const carried = await this.retriever.retrieve(q, options.previous, true);
-      const again = carried.query.weights ? this.compose(carried) : composed;
-      if (again.answered) [retrieval, composed] = [carried, again];
-    }
-    const timings = { ...retrieval.timings, compose: round(performance.now() - t), total: round(performance.now() - started) };
-    const notCovered = composed.answered ? undefined : notCoveredReason(retrieval.query, composed.unmentioned);
-    const message = notCovered ? notCoveredMessage(notCovered, this.coverageHint()) : '';
-    return {
-      question: q,
-      answered: composed.answered,
-      mode: this.mode,
-      message,
-      ...(notCovered ? { notCovered } : {}),
-      citations: composed.citations,
-      timings,
-    };
-  }
-
-  private compose(retrieval: Retrieval): Composed {
-    return this.verbatim(
-      composeAnswer({
-        query: retrieval.query,
-        hits: retrieval.hits,
-        passages: this.index.passages,
-        sentences: this.sentences,
-        meta: (id) => this.articles.get(id)!,
-        ...(this.meaningThreshold !== null ? { minSimilarity: this.meaningThreshold } : {}),
-        ...(this.meaningThreshold !== null && retrieval.queryVector && this.index.sentenceVectors
-          ? { sentenceSimilarity: similarityTo(retrieval.queryVector, this.index.sentenceVectors) }
-          : {}),
-      }),
-    );
-  }
-
-  /** Only quotes found verbatim in their article's file are shown (the index is not trusted for that). */
-  private verbatim(composed: Composed): Composed {
-    const kept = composed.citations.filter((c) => this.files.contains(c.source, c.quote));
-    if (kept.length === composed.citations.length) return composed;
-    this.logger.warn('quote not found in its article file; not shown (run npm run reindex)', {
-      dropped: composed.citations.length - kept.length,
-    });
-    return { ...composed, answered: composed.answered && kept.length > 0, citations: kept.map((c, i) => ({ ...c, n: i + 1 })) };
-  }
-
-  /** Similarity above which meaning alone may answer (calibrated at reindex); null when it may not. */
-  private get meaningThreshold(): number | null {
-    return this.embedder && this.mode !== 'keyword' ? (this.index.manifest.calibration?.threshold ?? null) : null;
+    return this.answerer.answer(question, options.previous);
   }
 
   /** The top passages with their scores, to debug retrieval. */
@@ -185,44 +95,18 @@ export class Engine {
     }));
   }
 
+  /** The stored passage with `id` (the full text behind a citation, for "Show passages"). */
   passage(id: string): Passage | undefined {
     return this.index.passages.find((p) => p.id === id);
   }
 
+  /** The index, its articles and the mode it is searched in, for /sources, /help and `ask --json`. */
   status(): IndexStatus {
-    const m = this.index.manifest;
-    return {
-      model: m.model?.id ?? null,
-      mode: this.mode,
-      ...(this.modeReason ? { modeReason: this.modeReason } : {}),
-      builtAt: m.builtAt,
-      passages: m.passageCount,
-      dimensions: m.model?.dimensions ?? 0,
-      articles: this.index.articles.map(({ text: _text, hash: _hash, ...meta }) => ({
-        ...meta,
-        passages: m.articles.find((a) => a.id === meta.id)?.passages ?? 0,
-      })),
-      skipped: m.skipped,
-      ...(this.embedder && this.mode !== 'keyword' && m.calibration
-        ? {
-            meaningOnly: {
-              threshold: m.calibration.threshold,
-              quantile: m.calibration.quantile,
-              offTopicProbes: m.calibration.offTopic.length,
-              onTopicProbes: m.calibration.onTopic.length,
-            },
-          }
-        : {}),
-    };
+    return indexStatus(this.index, { mode: this.mode, modeReason: this.use.modeReason, modelInUse: modelInUse(this.use) });
   }
 
   /** One line on what the articles cover, for "not covered" replies. */
   coverageHint(): string {
-    const titles = this.index.articles.slice(0, 3).map((a) => `“${a.title}”`);
-    const more = this.index.articles.length > 3 ? `, and ${this.index.articles.length - 3} more` : '';
-    return `The articles cover: ${titles.join(', ')}${more}.`;
+    return coverageHint(this.index.articles);
   }
 }
-
-/** Weight of a calibrated model's ranking in fusion, against BM25's 1. */
-const VECTOR_WEIGHT = 1;

@@ -23,3 +23,10 @@ export function notCoveredMessage({ reason, term }: NotCovered, hint: string): s
   }[reason];
   return `${lead} ${hint}`;
 }
+
+/** One line on what the articles cover (the first three titles), for "not covered" replies. */
+export function coverageHint(articles: ReadonlyArray<{ title: string }>): string {
+  const titles = articles.slice(0, 3).map((a) => `“${a.title}”`);
+  const more = articles.length > 3 ? `, and ${articles.length - 3} more` : '';
+  return `The articles cover: ${titles.join(', ')}${more}.`;
+}
