@@ -60,4 +60,17 @@ describe('askOverDiscord', () => {
     const twice = [{ ...a!, handle: Object.assign(Object.create(a!.handle), { requests: () => [...a!.handle.requests(), edit] }) }];
     expect(replyProblems(twice)).toEqual([expect.stringMatching(/1 initial responses, 2 edits, 0 follow-ups/)]);
   });
+
+  it('reports initial responses Discord refused instead of waiting for edits that cannot come', async () => {
+    // Every response is past a deadline of -1 ms, as when a loaded bot defers too late.
+    harness.sim.setInteractionDeadline(-1);
+    try {
+      // The driver's wait is shorter than the test's: waiting for an edit would fail this with a timeout.
+      const refused = await askOverDiscord(harness.sim, questions.slice(0, 3), 'concurrent', 20_000);
+      for (const a of refused) expect(a.reply.callback.status).toBe(404);
+      expect(replyProblems(refused).filter((p) => p.includes('initial response failed with 404'))).toHaveLength(3);
+    } finally {
+      harness.sim.setInteractionDeadline(3000);
+    }
+  });
 });
