@@ -9,15 +9,19 @@ let harness: BotHarness;
 let questions: string[];
 beforeAll(async () => {
   harness = await startBotHarness();
+  // No 3 s deadline: on a loaded machine the in-process bot defers many of 100 simultaneous asks
+  // later than that, and this file checks the driver, not the bot's latency.
+  harness.sim.setInteractionDeadline(Infinity);
   questions = cycleQuestions(await loadQuestions(new URL('../../fixtures/questions.json', import.meta.url).pathname), 100);
 }, 60_000);
 afterAll(() => harness?.close());
 
 describe('askOverDiscord', () => {
   let asks: DiscordAsk[];
+  // Longer than the driver's own wait, so a missing answer fails with its message (which wait, for which interaction).
   beforeAll(async () => {
     asks = await askOverDiscord(harness.sim, questions, 'concurrent');
-  }, 60_000);
+  }, 90_000);
 
   it('gets all 100 concurrent interactions answered exactly once each, each with its own question', () => {
     expect(asks.map((a) => a.question)).toEqual(questions);
@@ -70,7 +74,7 @@ describe('askOverDiscord', () => {
       for (const a of refused) expect(a.reply.callback.status).toBe(404);
       expect(replyProblems(refused).filter((p) => p.includes('initial response failed with 404'))).toHaveLength(3);
     } finally {
-      harness.sim.setInteractionDeadline(3000);
+      harness.sim.setInteractionDeadline(Infinity);
     }
   });
 });
