@@ -18,6 +18,11 @@ export interface BotBurstOptions {
   rounds: number;
   /** Asks answered one at a time before timing: JIT, sockets and the model's first runs. */
   warmup: number;
+  /**
+   * How late the bot may defer before the simulator refuses the answer (10062); default Discord's
+   * 3 s, so an ask a real server would lose makes the run throw. `Infinity` checks replies only.
+   */
+  interactionDeadlineMs?: number;
   log(message: string): void;
 }
 
@@ -29,7 +34,7 @@ export interface BotBurstOptions {
  * crosses answers would be meaningless.
  */
 export async function measureBot(model: BenchModel, o: BotBurstOptions): Promise<BotMeasurement> {
-  const sim = await startDiscordSimulator();
+  const sim = await startDiscordSimulator(o.interactionDeadlineMs === undefined ? {} : { interactionDeadlineMs: o.interactionDeadlineMs });
   try {
     const env = { MODELS_DIR: model.modelsDir, MODEL_ID: model.modelId, ASK_COOLDOWN_SECONDS: '0', LOG_LEVEL: 'info' };
     const bot = await startBotProcess(sim, { env, timeoutMs: 30 * 60_000 });

@@ -20,8 +20,21 @@ function dispatch(sim: DiscordSimulator, question: string, user: number): Intera
 }
 
 /**
- * Sends `/ask` for every question through the simulator — all at once (each dispatched before
- * any answer is awaited) or one at a time — and waits for every final answer.
+ * The bot's reply to one ask. When the simulator refused the initial response (10062 after
+ * Discord's 3 s deadline, say), no edit can follow: waiting for one would only end in a timeout
+ * that hides why, so the refused response is returned for `replyProblems` to report.
+ */
+async function ownReply(handle: InteractionHandle, timeoutMs: number): Promise<Reply> {
+  const callback = await handle.waitForCallback({ timeoutMs });
+  if (callback.status < 300) return finalReply(handle, timeoutMs);
+  return { callback, callbackType: Number((callback.body as { type?: number }).type), message: {}, messages: [] };
+}
+
+/**
+ * Sends `/ask` for every question through the simulator — all at once or one at a time — and
+ * waits for every final answer. All at once, every interaction is dispatched in one synchronous
+ * loop: the simulator runs in this process and records the bot's requests on its event loop, so
+ * none can arrive before the last dispatch.
  */
 export async function askOverDiscord(
   sim: DiscordSimulator,
@@ -33,17 +46,18 @@ export async function askOverDiscord(
     const out: DiscordAsk[] = [];
     for (const [i, question] of questions.entries()) {
       const handle = dispatch(sim, question, i);
-      out.push({ question, handle, reply: await finalReply(handle, timeoutMs) });
+      out.push({ question, handle, reply: await ownReply(handle, timeoutMs) });
     }
     return out;
   }
   const handles = questions.map((question, i) => ({ question, handle: dispatch(sim, question, i) }));
-  return Promise.all(handles.map(async ({ question, handle }) => ({ question, handle, reply: await finalReply(handle, timeoutMs) })));
+  return Promise.all(handles.map(async ({ question, handle }) => ({ question, handle, reply: await ownReply(handle, timeoutMs) })));
 }
 
 /**
  * Dispatch, initial response and final answer of each ask, on the simulator's clock (Date.now()
- * when it sent INTERACTION_CREATE and when the bot's requests arrived).
+ * when it sent INTERACTION_CREATE and when the bot's requests arrived). Only for asks that
+ * `replyProblems` passes: a refused ask has no final answer to time.
  */
 export function discordTimings(asks: readonly DiscordAsk[]): AskTiming[] {
   return asks.map(({ question, handle, reply }) => ({
