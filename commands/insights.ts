@@ -1,13 +1,11 @@
 import {
   InteractionContextType,
   MessageFlags,
-  PermissionFlagsBits,
   SlashCommandBuilder,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
-import { UserFacingError } from '../src/errors.js';
 import { reportCsv } from '../src/bot/insights/csv.js';
 import { insightsMessage } from '../src/bot/insights/insights-view.js';
 import { DEFAULT_INSIGHTS_DAYS, loadReport } from '../src/bot/insights/load-report.js';
@@ -15,6 +13,7 @@ import { NO_MENTIONS, respond } from '../src/bot/respond.js';
 import type { AutocompleteContext, Command, CommandContext } from '../src/bot/command.js';
 import { hiddenChoices, moderateSuggestion } from '../src/bot/autocomplete/moderation.js';
 import { Limits } from '../src/bot/views/limits.js';
+import { isModerator, MODERATOR_PERMISSION, requireModerator } from '../src/bot/moderators.js';
 
 const MAX_DAYS = 365;
 
@@ -38,23 +37,12 @@ export const data = new SlashCommandBuilder()
   .addStringOption((o) =>
     o.setName('unhide').setDescription('Suggest a hidden question again').setMaxLength(Limits.choiceValue).setAutocomplete(true),
   )
-  .setDefaultMemberPermissions(PermissionFlagsBits.ManageMessages)
+  .setDefaultMemberPermissions(MODERATOR_PERMISSION)
   .setContexts(InteractionContextType.Guild);
-
-/** Default permissions can be overridden per server, so the bot checks again itself, for the command and its button. */
-function requireModerator(interaction: ChatInputCommandInteraction | ButtonInteraction): void {
-  if (!isModerator(interaction)) {
-    throw new UserFacingError('`/insights` is for moderators: it needs the Manage Messages permission.', 'forbidden');
-  }
-}
-
-function isModerator(interaction: ChatInputCommandInteraction | ButtonInteraction | AutocompleteInteraction): boolean {
-  return interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false;
-}
 
 /** Replies privately with the summary and four sections, and a button for the full CSV; or hides or unhides a suggestion. */
 export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
-  requireModerator(interaction);
+  requireModerator(interaction, 'insights');
   const hide = interaction.options.getString('hide');
   const unhide = interaction.options.getString('unhide');
   if (hide !== null || unhide !== null) {
@@ -75,7 +63,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
 
 /** "Full report (CSV)": the same period again, every item, as an attached file. */
 async function csv(interaction: ButtonInteraction, [rawDays]: string[], ctx: CommandContext): Promise<void> {
-  requireModerator(interaction);
+  requireModerator(interaction, 'insights');
   const days = Number(rawDays);
   // The custom id is the bot's own, but a click is still input: a forged one gets the default period.
   const period = Number.isInteger(days) && days >= 1 && days <= MAX_DAYS ? days : DEFAULT_INSIGHTS_DAYS;

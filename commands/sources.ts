@@ -1,11 +1,5 @@
-import {
-  InteractionContextType,
-  MessageFlags,
-  PermissionFlagsBits,
-  SlashCommandBuilder,
-  type ChatInputCommandInteraction,
-} from 'discord.js';
-import { UserFacingError } from '../src/errors.js';
+import { InteractionContextType, MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { MODERATOR_PERMISSION, requireModerator } from '../src/bot/moderators.js';
 import { respond } from '../src/bot/respond.js';
 import { sourcesMessage } from '../src/bot/views/sources-view.js';
 import type { Command, CommandContext } from '../src/bot/command.js';
@@ -18,15 +12,12 @@ export const data = new SlashCommandBuilder()
   .setName('sources')
   .setDescription('Moderators: list the indexed articles and index status, or debug retrieval for a query')
   .addStringOption((o) => o.setName('query').setDescription('Show the top passages for this text with their scores').setMaxLength(300))
-  .setDefaultMemberPermissions(PermissionFlagsBits.ManageMessages)
+  .setDefaultMemberPermissions(MODERATOR_PERMISSION)
   .setContexts(InteractionContextType.Guild);
 
 /** Refuses non-moderators, then shows the index status (and the retrieval debug for a query) ephemerally. */
 export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
-  // Default permissions can be overridden per server, so the bot checks again itself.
-  if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages)) {
-    throw new UserFacingError('`/sources` is for moderators: it needs the Manage Messages permission.', 'forbidden');
-  }
+  requireModerator(interaction, 'sources');
   const query = interaction.options.getString('query')?.trim() || undefined;
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const search = query ? { query, results: await ctx.engine.search(query, TOP_K) } : undefined;
