@@ -1,7 +1,7 @@
 import { CHUNKER_VERSION, chunkArticle } from '../passages/chunking.js';
 import { loadCorpus } from '../articles/corpus.js';
-import { IndexCorruptError, IndexMissingError } from '../errors.js';
-import { readIndex, writeIndex, type StoredArticle, type StoredIndex } from './index-store.js';
+import { writeIndex, type StoredArticle } from './index-store.js';
+import { readPreviousIndex } from './previous-index.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { withReindexLock } from './reindex-lock.js';
 import { calibrate, type Calibration } from './calibration.js';
@@ -45,19 +45,6 @@ export interface ReindexSummary {
   previousProblem?: string;
 }
 
-async function readPrevious(dir: string, logger: Logger): Promise<{ index: StoredIndex | null; problem?: string }> {
-  try {
-    return { index: await readIndex(dir) };
-  } catch (error) {
-    if (error instanceof IndexMissingError) return { index: null };
-    if (error instanceof IndexCorruptError) {
-      logger.warn('previous index is damaged; rebuilding from the articles', { problem: error.message });
-      return { index: null, problem: error.message };
-    }
-    throw error;
-  }
-}
-
 /**
  * Brings the index up to date with the articles folder. Articles whose bytes, the chunker and the
  * model are all unchanged keep their passages and vectors; only the rest are chunked and embedded.
@@ -83,7 +70,7 @@ async function reindexUnlocked(options: ReindexOptions): Promise<ReindexSummary>
   const logger = options.logger ?? silentLogger;
   const { articles, skipped } = await loadCorpus(options.articlesDir);
   for (const s of skipped) logger.warn('skipped article', { file: s.file, reason: s.reason });
-  const { index: previous, problem } = await readPrevious(options.embeddingsDir, logger);
+  const { index: previous, problem } = await readPreviousIndex(options.embeddingsDir, logger);
   if (!options.allowShrink) {
     const indexed = previous?.manifest.articles.map((a) => a.id) ?? [];
     refuseShrink({ indexed, found: articles.map((a) => a.id), articlesDir: options.articlesDir, embeddingsDir: options.embeddingsDir });
