@@ -1,14 +1,14 @@
-import { CHUNKER_VERSION, chunkArticle } from '../passages/chunking.js';
+import { CHUNKER_VERSION } from '../passages/chunking.js';
 import { loadCorpus } from '../articles/corpus.js';
 import { writeIndex, type StoredArticle } from './index-store.js';
-import { readPreviousIndex } from './previous-index.js';
+import { carryOver, readPreviousIndex, type ArticleChanges } from './previous-index.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { withReindexLock } from './reindex-lock.js';
 import { calibrate, type Calibration } from './calibration.js';
 import { embedSentences } from './sentence-vectors.js';
 import { refuseShrink } from './shrink-guard.js';
 import { unwritableFolder } from './unwritable-folder.js';
-import type { Embedder, Passage, SkippedArticle } from '../types.js';
+import type { Embedder, SkippedArticle } from '../types.js';
 
 export interface ReindexOptions {
   articlesDir: string;
@@ -27,11 +27,7 @@ export interface ReindexOptions {
 }
 
 /** What a reindex did, for the summary line. */
-export interface ReindexSummary {
-  added: string[];
-  changed: string[];
-  removed: string[];
-  unchanged: string[];
+export interface ReindexSummary extends ArticleChanges {
   skipped: SkippedArticle[];
   passages: number;
   /** Passages whose vectors were computed this run (0 when nothing changed). */
@@ -78,15 +74,10 @@ async function reindexUnlocked(options: ReindexOptions): Promise<ReindexSummary>
 
   const embedder = options.embedder;
   const model = embedder ? { id: embedder.modelId, dimensions: embedder.dimensions } : null;
-  const sameChunker = previous?.manifest.chunkerVersion === CHUNKER_VERSION;
-  const vectorsReusable = sameChunker && !!model && previous?.manifest.model?.id === model.id && !!previous.vectors;
-  const oldHashes = new Map(previous?.manifest.articles.map((a) => [a.id, a.hash]) ?? []);
+  const { changes, passages, vectors, previousSentences } = carryOver(articles, previous, model?.id ?? null);
 
   const summary: ReindexSummary = {
-    added: [],
-    changed: [],
-    removed: [],
-    unchanged: [],
+    ...changes,
     skipped,
     passages: 0,
     embedded: 0,
@@ -96,26 +87,6 @@ async function reindexUnlocked(options: ReindexOptions): Promise<ReindexSummary>
     seconds: 0,
     ...(problem ? { previousProblem: problem } : {}),
   };
-  const passages: Passage[] = [];
-  const vectors: Array<Float32Array | null> = [];
-  for (const article of articles) {
-    const oldHash = oldHashes.get(article.id);
-    if (oldHash === undefined) summary.added.push(article.id);
-    else if (oldHash !== article.hash) summary.changed.push(article.id);
-    else summary.unchanged.push(article.id);
-
-    const reuse = oldHash === article.hash && sameChunker && previous !== null;
-    const own = reuse
-      ? previous.passages.map((p, i) => ({ p, i })).filter(({ p }) => p.articleId === article.id)
-      : chunkArticle(article).map((p) => ({ p, i: -1 }));
-    for (const { p, i } of own) {
-      passages.push({ ...p, title: article.title });
-      vectors.push(reuse && vectorsReusable && i >= 0 ? previous.vectors![i]! : null);
-    }
-  }
-  const current = new Set(articles.map((a) => a.id));
-  summary.removed = [...oldHashes.keys()].filter((id) => !current.has(id));
-
   if (embedder) {
     const todo = vectors.flatMap((v, i) => (v ? [] : [i]));
     const batch = options.batchSize ?? 16;
@@ -131,9 +102,7 @@ async function reindexUnlocked(options: ReindexOptions): Promise<ReindexSummary>
   // Sentence vectors, incrementally like passages: those of unchanged articles are carried over.
   let sentenceVectors: Float32Array[] | null = null;
   if (embedder) {
-    const reusable = vectorsReusable && previous?.sentenceVectors ? new Set(summary.unchanged) : null;
     const texts = new Map(articles.map((a) => [a.id, a.text]));
-    const previousSentences = reusable ? { passages: previous!.passages, vectors: previous!.sentenceVectors!, reusable } : null;
     const result = await embedSentences(embedder, passages, (id) => texts.get(id)!, previousSentences, options.batchSize);
     sentenceVectors = result.vectors;
     summary.sentences = result.vectors.length;
