@@ -10,6 +10,13 @@ import { refuseShrink } from './shrink-guard.js';
 import { unwritableFolder } from './unwritable-folder.js';
 import type { Embedder, SkippedArticle } from '../types.js';
 
+/**
+ * One reindex run, start to finish: under the folder's lock, read the articles and the previous
+ * index, carry over what is unchanged (`previous-index.ts`), embed the rest, calibrate the model on
+ * this corpus and write the new index.
+ */
+
+/** Where the articles and the index are, the model to embed with, and how to report and wait. */
 export interface ReindexOptions {
   articlesDir: string;
   embeddingsDir: string;
