@@ -1,15 +1,22 @@
-import { CHUNKER_VERSION, chunkArticle } from '../passages/chunking.js';
+import { CHUNKER_VERSION } from '../passages/chunking.js';
 import { loadCorpus } from '../articles/corpus.js';
-import { IndexCorruptError, IndexMissingError } from '../errors.js';
-import { readIndex, writeIndex, type StoredArticle, type StoredIndex } from './index-store.js';
+import { writeIndex, type StoredArticle } from './index-store.js';
+import { carryOver, readPreviousIndex, type ArticleChanges } from './previous-index.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { withReindexLock } from './reindex-lock.js';
 import { calibrate, type Calibration } from './calibration.js';
 import { embedSentences } from './sentence-vectors.js';
 import { refuseShrink } from './shrink-guard.js';
 import { unwritableFolder } from './unwritable-folder.js';
-import type { Embedder, Passage, SkippedArticle } from '../types.js';
+import type { Embedder, SkippedArticle } from '../types.js';
 
+/**
+ * One reindex run, start to finish: under the folder's lock, read the articles and the previous
+ * index, carry over what is unchanged (`previous-index.ts`), embed the rest, calibrate the model on
+ * this corpus and write the new index.
+ */
+
+/** Where the articles and the index are, the model to embed with, and how to report and wait. */
 export interface ReindexOptions {
   articlesDir: string;
   embeddingsDir: string;
@@ -27,11 +34,7 @@ export interface ReindexOptions {
 }
 
 /** What a reindex did, for the summary line. */
-export interface ReindexSummary {
-  added: string[];
-  changed: string[];
-  removed: string[];
-  unchanged: string[];
+export interface ReindexSummary extends ArticleChanges {
   skipped: SkippedArticle[];
   passages: number;
   /** Passages whose vectors were computed this run (0 when nothing changed). */
@@ -43,19 +46,6 @@ export interface ReindexSummary {
   seconds: number;
   /** Why the previous index could not be reused, if it could not. */
   previousProblem?: string;
-}
-
-async function readPrevious(dir: string, logger: Logger): Promise<{ index: StoredIndex | null; problem?: string }> {
-  try {
-    return { index: await readIndex(dir) };
-  } catch (error) {
-    if (error instanceof IndexMissingError) return { index: null };
-    if (error instanceof IndexCorruptError) {
-      logger.warn('previous index is damaged; rebuilding from the articles', { problem: error.message });
-      return { index: null, problem: error.message };
-    }
-    throw error;
-  }
 }
 
 /**
@@ -83,7 +73,7 @@ async function reindexUnlocked(options: ReindexOptions): Promise<ReindexSummary>
   const logger = options.logger ?? silentLogger;
   const { articles, skipped } = await loadCorpus(options.articlesDir);
   for (const s of skipped) logger.warn('skipped article', { file: s.file, reason: s.reason });
-  const { index: previous, problem } = await readPrevious(options.embeddingsDir, logger);
+  const { index: previous, problem } = await readPreviousIndex(options.embeddingsDir, logger);
   if (!options.allowShrink) {
     const indexed = previous?.manifest.articles.map((a) => a.id) ?? [];
     refuseShrink({ indexed, found: articles.map((a) => a.id), articlesDir: options.articlesDir, embeddingsDir: options.embeddingsDir });
@@ -91,15 +81,10 @@ async function reindexUnlocked(options: ReindexOptions): Promise<ReindexSummary>
 
   const embedder = options.embedder;
   const model = embedder ? { id: embedder.modelId, dimensions: embedder.dimensions } : null;
-  const sameChunker = previous?.manifest.chunkerVersion === CHUNKER_VERSION;
-  const vectorsReusable = sameChunker && !!model && previous?.manifest.model?.id === model.id && !!previous.vectors;
-  const oldHashes = new Map(previous?.manifest.articles.map((a) => [a.id, a.hash]) ?? []);
+  const { changes, passages, vectors, previousSentences } = carryOver(articles, previous, model?.id ?? null);
 
   const summary: ReindexSummary = {
-    added: [],
-    changed: [],
-    removed: [],
-    unchanged: [],
+    ...changes,
     skipped,
     passages: 0,
     embedded: 0,
@@ -109,26 +94,6 @@ async function reindexUnlocked(options: ReindexOptions): Promise<ReindexSummary>
     seconds: 0,
     ...(problem ? { previousProblem: problem } : {}),
   };
-  const passages: Passage[] = [];
-  const vectors: Array<Float32Array | null> = [];
-  for (const article of articles) {
-    const oldHash = oldHashes.get(article.id);
-    if (oldHash === undefined) summary.added.push(article.id);
-    else if (oldHash !== article.hash) summary.changed.push(article.id);
-    else summary.unchanged.push(article.id);
-
-    const reuse = oldHash === article.hash && sameChunker && previous !== null;
-    const own = reuse
-      ? previous.passages.map((p, i) => ({ p, i })).filter(({ p }) => p.articleId === article.id)
-      : chunkArticle(article).map((p) => ({ p, i: -1 }));
-    for (const { p, i } of own) {
-      passages.push({ ...p, title: article.title });
-      vectors.push(reuse && vectorsReusable && i >= 0 ? previous.vectors![i]! : null);
-    }
-  }
-  const current = new Set(articles.map((a) => a.id));
-  summary.removed = [...oldHashes.keys()].filter((id) => !current.has(id));
-
   if (embedder) {
     const todo = vectors.flatMap((v, i) => (v ? [] : [i]));
     const batch = options.batchSize ?? 16;
@@ -144,9 +109,7 @@ async function reindexUnlocked(options: ReindexOptions): Promise<ReindexSummary>
   // Sentence vectors, incrementally like passages: those of unchanged articles are carried over.
   let sentenceVectors: Float32Array[] | null = null;
   if (embedder) {
-    const reusable = vectorsReusable && previous?.sentenceVectors ? new Set(summary.unchanged) : null;
     const texts = new Map(articles.map((a) => [a.id, a.text]));
-    const previousSentences = reusable ? { passages: previous!.passages, vectors: previous!.sentenceVectors!, reusable } : null;
     const result = await embedSentences(embedder, passages, (id) => texts.get(id)!, previousSentences, options.batchSize);
     sentenceVectors = result.vectors;
     summary.sentences = result.vectors.length;
