@@ -1,4 +1,4 @@
-import { headlineText, looksLikeHeadline } from './article-title.js';
+import { headlineText, readsAsHeadline } from './article-title.js';
 import { boilerplateKind, type BoilerplateKind } from './boilerplate.js';
 import { authorFromByline, dateFromLine, parseDateline, urlFromLine, type Dateline } from './metadata-lines.js';
 import { removeDuplicates, removeTweets } from './repeated-content.js';
@@ -116,17 +116,6 @@ function readPreamble(
     } else break;
   }
   return i;
-}
-
-function readsAsHeadline(line: string, knownTitle: string | undefined): boolean {
-  if (!looksLikeHeadline(line)) return false;
-  if (knownTitle === undefined) return true;
-  const squash = (s: string): string =>
-    s
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
-  return !/[.!?]["”’]?$/.test(headlineText(line)) || squash(headlineText(line)) === squash(knownTitle);
 }
 
 /** A dateline is metadata, not part of the quotable lead, so the lead's block starts after it. */
