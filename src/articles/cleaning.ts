@@ -1,6 +1,7 @@
 import { headlineText, readsAsHeadline } from './article-title.js';
 import { boilerplateKind, type BoilerplateKind } from './boilerplate.js';
 import { authorFromByline, dateFromLine, parseDateline, urlFromLine, type Dateline } from './metadata-lines.js';
+import { isLabel, toParagraphs, trimTrailingFragment } from './paragraphs.js';
 import { removeDuplicates, removeTweets } from './repeated-content.js';
 import { splitLines, type Line } from '../text/lines.js';
 import type { TextSpan } from '../types.js';
@@ -128,46 +129,4 @@ function openingDateline(text: string, body: Line[], result: CleanedText, drop: 
   drop({ start: lead.start, end: lead.start + dateline.length }, 'dateline');
   const start = lead.start + dateline.length;
   body[0] = { ...lead, start, text: text.slice(start, lead.end) };
-}
-
-const TERMINAL = /[.!?…"”’')\]]$/;
-
-/**
- * Groups lines into paragraphs. A paragraph ends at a blank line or a line that ends a sentence;
- * a long unterminated line continues onto the next (hard-wrapped text), while a short
- * unterminated line stands alone so that section labels can be recognised.
- */
-function toParagraphs(body: Line[]): Line[] {
-  const units: Line[] = [];
-  for (const line of body) {
-    const last = units[units.length - 1];
-    // `last.index` is the paragraph's latest line, so a dropped line in between breaks the paragraph.
-    const continues = last && !line.paragraphStart && !TERMINAL.test(last.text) && last.text.length >= 40 && last.index === line.index - 1;
-    if (last && continues) units[units.length - 1] = { ...last, end: line.end, index: line.index, text: `${last.text}\n${line.text}` };
-    else units.push({ ...line });
-  }
-  return units;
-}
-
-/**
- * A short standalone line without sentence punctuation: a section label, caption credit or stray
- * link text. A line with quotation marks is reported speech, so it stays even when unpunctuated.
- */
-function isLabel(unit: Line): boolean {
-  if (unit.text.includes('\n') || /["“”«»]/.test(unit.text)) return false;
-  const words = unit.text.split(/\s+/).length;
-  return !TERMINAL.test(unit.text) && words <= 12 && unit.text.length <= 90;
-}
-
-/**
- * Cuts a short fragment dangling after the paragraph's last sentence and ending in a comma, colon
- * or semicolon — a stray caption credit glued to the end ("… “short-sighted”. iranian state tv,").
- * A paragraph of the body does not end that way.
- */
-function trimTrailingFragment(text: string, unit: Line, drop: (span: TextSpan, reason: DropReason) => void): TextSpan {
-  const m = /([.!?…]["”’')\]]*)\s+([^.!?…\n]{1,40}[,;:])$/u.exec(text.slice(unit.start, unit.end));
-  if (!m) return { start: unit.start, end: unit.end };
-  const end = unit.start + m.index + m[1]!.length;
-  drop({ start: end, end: unit.end }, 'fragment');
-  return { start: unit.start, end };
 }
