@@ -1,7 +1,7 @@
 import { headlineText, readsAsHeadline } from './article-title.js';
 import { boilerplateKind, type BoilerplateKind } from './boilerplate.js';
-import { authorFromByline, dateFromLine, parseDateline, urlFromLine, type Dateline } from './metadata-lines.js';
 import { isLabel, toParagraphs, trimTrailingFragment } from './paragraphs.js';
+import { openingDateline, readPreamble, type StatedMetadata } from './preamble.js';
 import { removeDuplicates, removeTweets } from './repeated-content.js';
 import { splitLines, type Line } from '../text/lines.js';
 import type { TextSpan } from '../types.js';
@@ -11,6 +11,10 @@ import type { TextSpan } from '../types.js';
  * choose which spans of it are body. Everything works on lines, so the rules are general
  * (known page-furniture phrases, short unpunctuated lines, repeated lines, tweet embeds) rather
  * than tied to particular files.
+ *
+ * This file runs the steps in order; the rules live beside it: `preamble.ts` (the metadata above
+ * the body), `boilerplate.ts` (page furniture), `repeated-content.ts` (tweet embeds, repeated
+ * paragraphs) and `paragraphs.ts` (joining lines, section labels, dangling fragments).
  */
 
 /**
@@ -24,19 +28,13 @@ export type DropReason =
   BoilerplateKind | 'tweet' | 'headline' | 'byline' | 'date' | 'url' | 'dateline' | 'label' | 'duplicate' | 'fragment';
 
 /** Everything cleaning found: the kept blocks and what the dropped lines told us. */
-export interface CleanedText {
+export interface CleanedText extends StatedMetadata {
   /** Body paragraphs, in order; each is `text.slice(start, end)` of the original text. */
   blocks: TextSpan[];
-  /** The line read as the headline (kept out of `blocks`). */
-  headline?: TextSpan;
-  author?: string;
-  date?: string;
-  url?: string;
-  /** The wire dateline opening the lead, if any (its agency tag names the outlet). */
-  dateline?: Dateline;
   dropped: Array<TextSpan & { reason: DropReason }>;
 }
 
+/** What cleaning may know about an article beyond its text. */
 export interface CleaningOptions {
   /**
    * The title the article already has (from front matter). A first line that ends like a sentence
@@ -57,6 +55,7 @@ export function analyzeText(text: string, options: CleaningOptions = {}): Cleane
   return result.blocks.length === 0 && result.headline ? analyze(text, options, false) : result;
 }
 
+/** One cleaning pass; with `findHeadline` false no line is taken for the headline. */
 function analyze(text: string, options: CleaningOptions, findHeadline: boolean): CleanedText {
   const lines = splitLines(text);
   const result: CleanedText = { blocks: [], dropped: [] };
@@ -82,51 +81,4 @@ function analyze(text: string, options: CleaningOptions, findHeadline: boolean):
   result.blocks = kept.map((unit) => trimTrailingFragment(text, unit, drop));
   result.dropped.sort((a, b) => a.start - b.start);
   return result;
-}
-
-/**
- * Reads the lines before the lead: wire slugs, bylines, date and source lines, page furniture and
- * (once) the headline. Returns the index of the first body line.
- */
-function readPreamble(
-  lines: Line[],
-  result: CleanedText,
-  drop: (span: TextSpan, reason: DropReason) => void,
-  isHeadline: (line: string) => boolean,
-): number {
-  let i = 0;
-  for (; i < lines.length; i++) {
-    const line = lines[i]!;
-    const kind = boilerplateKind(line.text);
-    const author = authorFromByline(line.text);
-    const date = dateFromLine(line.text);
-    const url = urlFromLine(line.text, true);
-    if (kind) drop(line, kind);
-    else if (author !== undefined) {
-      result.author ??= author;
-      drop(line, 'byline');
-    } else if (date !== undefined) {
-      result.date ??= date;
-      drop(line, 'date');
-    } else if (url !== undefined) {
-      result.url ??= url;
-      drop(line, 'url');
-    } else if (!result.headline && isHeadline(line.text)) {
-      result.headline = { start: line.start, end: line.end };
-      drop(line, 'headline');
-    } else break;
-  }
-  return i;
-}
-
-/** A dateline is metadata, not part of the quotable lead, so the lead's block starts after it. */
-function openingDateline(text: string, body: Line[], result: CleanedText, drop: (span: TextSpan, reason: DropReason) => void): void {
-  const lead = body[0];
-  const dateline = lead && parseDateline(lead.text);
-  if (!lead || !dateline) return;
-  result.dateline = dateline;
-  if (!result.date && dateline.date) result.date = dateline.date;
-  drop({ start: lead.start, end: lead.start + dateline.length }, 'dateline');
-  const start = lead.start + dateline.length;
-  body[0] = { ...lead, start, text: text.slice(start, lead.end) };
 }
