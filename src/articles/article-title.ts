@@ -3,6 +3,11 @@ import { authorFromByline, parseDateline } from './metadata-lines.js';
 import { splitSentences } from '../text/sentences.js';
 import type { TextSpan } from '../types.js';
 
+/**
+ * An article's title as its text gives it: the headline line at the top (told apart from a lead
+ * that merely starts the text), or, for an article without one, a stand-in cut from its lead.
+ */
+
 /** Longest title we derive from a lead sentence before shortening it. */
 const DERIVED_TITLE_MAX = 80;
 
@@ -28,6 +33,22 @@ export function looksLikeHeadline(line: string): boolean {
   if (/[:;,]$/.test(text)) return false;
   if (/\.$/.test(text) && !/\.\.\.$/.test(text) && words.length > 12) return false;
   return /[\p{L}]/u.test(text);
+}
+
+/**
+ * Whether a first content line is the headline, given the title the article already has (from
+ * front matter), if any. With a known title, a line that ends like a sentence is the lead unless
+ * it repeats that title: front matter names the article, so the text may well open on its lead.
+ */
+export function readsAsHeadline(line: string, knownTitle: string | undefined): boolean {
+  if (!looksLikeHeadline(line)) return false;
+  if (knownTitle === undefined) return true;
+  const squash = (s: string): string =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  return !/[.!?]["”’]?$/.test(headlineText(line)) || squash(headlineText(line)) === squash(knownTitle);
 }
 
 /**

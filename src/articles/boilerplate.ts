@@ -1,8 +1,9 @@
 /**
  * Line-level tests for web-page furniture that ends up in scraped article text. Each test looks
- * at one trimmed line on its own; deciding from context (repeats, tweets, section labels) is the
- * job of `cleaning.ts`. The phrase lists are deliberately generic page furniture, not phrases of
- * any one article, so new articles from other sites are cleaned too.
+ * at one trimmed line on its own; deciding from context is the job of `repeated-content.ts`
+ * (repeats, tweets) and `paragraphs.ts` (section labels). The phrase lists are deliberately
+ * generic page furniture, not phrases of any one article, so new articles from other sites are
+ * cleaned too.
  */
 
 /** Why a line is not article body. */
@@ -47,7 +48,7 @@ const WIRE_PARENTHETICAL = /^\((updates?|adds|recasts|refiles?|corrects?|repeats
 /** "— Name (@handle) September 7, 2022": the signature under an embedded tweet. */
 const TWEET_SIGNATURE = /^[—–-]{1,2}\s*[^()\n]{1,80}\(@\w{1,15}\)\s*(\p{L}+\.? \d{1,2},? \d{4}|\d{1,2} \p{L}+\.? \d{4})\s*$/u;
 
-/** True for the signature line of an embedded tweet (`cleaning.ts` also drops the tweet text above it). */
+/** True for the signature line of an embedded tweet (`repeated-content.ts` also drops the tweet text above it). */
 export function isTweetSignature(line: string): boolean {
   return TWEET_SIGNATURE.test(line);
 }

@@ -1,6 +1,7 @@
-import { headlineText, looksLikeHeadline } from './article-title.js';
+import { headlineText, readsAsHeadline } from './article-title.js';
 import { boilerplateKind, type BoilerplateKind } from './boilerplate.js';
-import { authorFromByline, dateFromLine, parseDateline, urlFromLine, type Dateline } from './metadata-lines.js';
+import { isLabel, toParagraphs, trimTrailingFragment } from './paragraphs.js';
+import { openingDateline, readPreamble, type StatedMetadata } from './preamble.js';
 import { removeDuplicates, removeTweets } from './repeated-content.js';
 import { splitLines, type Line } from '../text/lines.js';
 import type { TextSpan } from '../types.js';
@@ -10,6 +11,10 @@ import type { TextSpan } from '../types.js';
  * choose which spans of it are body. Everything works on lines, so the rules are general
  * (known page-furniture phrases, short unpunctuated lines, repeated lines, tweet embeds) rather
  * than tied to particular files.
+ *
+ * This file runs the steps in order; the rules live beside it: `preamble.ts` (the metadata above
+ * the body), `boilerplate.ts` (page furniture), `repeated-content.ts` (tweet embeds, repeated
+ * paragraphs) and `paragraphs.ts` (joining lines, section labels, dangling fragments).
  */
 
 /**
@@ -23,19 +28,13 @@ export type DropReason =
   BoilerplateKind | 'tweet' | 'headline' | 'byline' | 'date' | 'url' | 'dateline' | 'label' | 'duplicate' | 'fragment';
 
 /** Everything cleaning found: the kept blocks and what the dropped lines told us. */
-export interface CleanedText {
+export interface CleanedText extends StatedMetadata {
   /** Body paragraphs, in order; each is `text.slice(start, end)` of the original text. */
   blocks: TextSpan[];
-  /** The line read as the headline (kept out of `blocks`). */
-  headline?: TextSpan;
-  author?: string;
-  date?: string;
-  url?: string;
-  /** The wire dateline opening the lead, if any (its agency tag names the outlet). */
-  dateline?: Dateline;
   dropped: Array<TextSpan & { reason: DropReason }>;
 }
 
+/** What cleaning may know about an article beyond its text. */
 export interface CleaningOptions {
   /**
    * The title the article already has (from front matter). A first line that ends like a sentence
@@ -56,6 +55,7 @@ export function analyzeText(text: string, options: CleaningOptions = {}): Cleane
   return result.blocks.length === 0 && result.headline ? analyze(text, options, false) : result;
 }
 
+/** One cleaning pass; with `findHeadline` false no line is taken for the headline. */
 function analyze(text: string, options: CleaningOptions, findHeadline: boolean): CleanedText {
   const lines = splitLines(text);
   const result: CleanedText = { blocks: [], dropped: [] };
@@ -81,104 +81,4 @@ function analyze(text: string, options: CleaningOptions, findHeadline: boolean):
   result.blocks = kept.map((unit) => trimTrailingFragment(text, unit, drop));
   result.dropped.sort((a, b) => a.start - b.start);
   return result;
-}
-
-/**
- * Reads the lines before the lead: wire slugs, bylines, date and source lines, page furniture and
- * (once) the headline. Returns the index of the first body line.
- */
-function readPreamble(
-  lines: Line[],
-  result: CleanedText,
-  drop: (span: TextSpan, reason: DropReason) => void,
-  isHeadline: (line: string) => boolean,
-): number {
-  let i = 0;
-  for (; i < lines.length; i++) {
-    const line = lines[i]!;
-    const kind = boilerplateKind(line.text);
-    const author = authorFromByline(line.text);
-    const date = dateFromLine(line.text);
-    const url = urlFromLine(line.text, true);
-    if (kind) drop(line, kind);
-    else if (author !== undefined) {
-      result.author ??= author;
-      drop(line, 'byline');
-    } else if (date !== undefined) {
-      result.date ??= date;
-      drop(line, 'date');
-    } else if (url !== undefined) {
-      result.url ??= url;
-      drop(line, 'url');
-    } else if (!result.headline && isHeadline(line.text)) {
-      result.headline = { start: line.start, end: line.end };
-      drop(line, 'headline');
-    } else break;
-  }
-  return i;
-}
-
-function readsAsHeadline(line: string, knownTitle: string | undefined): boolean {
-  if (!looksLikeHeadline(line)) return false;
-  if (knownTitle === undefined) return true;
-  const squash = (s: string): string =>
-    s
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
-  return !/[.!?]["”’]?$/.test(headlineText(line)) || squash(headlineText(line)) === squash(knownTitle);
-}
-
-/** A dateline is metadata, not part of the quotable lead, so the lead's block starts after it. */
-function openingDateline(text: string, body: Line[], result: CleanedText, drop: (span: TextSpan, reason: DropReason) => void): void {
-  const lead = body[0];
-  const dateline = lead && parseDateline(lead.text);
-  if (!lead || !dateline) return;
-  result.dateline = dateline;
-  if (!result.date && dateline.date) result.date = dateline.date;
-  drop({ start: lead.start, end: lead.start + dateline.length }, 'dateline');
-  const start = lead.start + dateline.length;
-  body[0] = { ...lead, start, text: text.slice(start, lead.end) };
-}
-
-const TERMINAL = /[.!?…"”’')\]]$/;
-
-/**
- * Groups lines into paragraphs. A paragraph ends at a blank line or a line that ends a sentence;
- * a long unterminated line continues onto the next (hard-wrapped text), while a short
- * unterminated line stands alone so that section labels can be recognised.
- */
-function toParagraphs(body: Line[]): Line[] {
-  const units: Line[] = [];
-  for (const line of body) {
-    const last = units[units.length - 1];
-    // `last.index` is the paragraph's latest line, so a dropped line in between breaks the paragraph.
-    const continues = last && !line.paragraphStart && !TERMINAL.test(last.text) && last.text.length >= 40 && last.index === line.index - 1;
-    if (last && continues) units[units.length - 1] = { ...last, end: line.end, index: line.index, text: `${last.text}\n${line.text}` };
-    else units.push({ ...line });
-  }
-  return units;
-}
-
-/**
- * A short standalone line without sentence punctuation: a section label, caption credit or stray
- * link text. A line with quotation marks is reported speech, so it stays even when unpunctuated.
- */
-function isLabel(unit: Line): boolean {
-  if (unit.text.includes('\n') || /["“”«»]/.test(unit.text)) return false;
-  const words = unit.text.split(/\s+/).length;
-  return !TERMINAL.test(unit.text) && words <= 12 && unit.text.length <= 90;
-}
-
-/**
- * Cuts a short fragment dangling after the paragraph's last sentence and ending in a comma, colon
- * or semicolon — a stray caption credit glued to the end ("… “short-sighted”. iranian state tv,").
- * A paragraph of the body does not end that way.
- */
-function trimTrailingFragment(text: string, unit: Line, drop: (span: TextSpan, reason: DropReason) => void): TextSpan {
-  const m = /([.!?…]["”’')\]]*)\s+([^.!?…\n]{1,40}[,;:])$/u.exec(text.slice(unit.start, unit.end));
-  if (!m) return { start: unit.start, end: unit.end };
-  const end = unit.start + m.index + m[1]!.length;
-  drop({ start: end, end: unit.end }, 'fragment');
-  return { start: unit.start, end };
 }
