@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { hitAt3 } from './score.js';
+import { signTest } from './statistics.js';
 import type { RunResult } from './run.js';
 
 /**
@@ -70,21 +71,6 @@ export interface Comparison {
   lost: Flip[];
   /** Two-sided exact sign test on the flips: the chance of a split at least this uneven if the change did nothing. */
   p: number;
-}
-
-/** Two-sided exact binomial (sign) test of `a` against `b` successes at one half. */
-export function signTest(a: number, b: number): number {
-  const n = a + b;
-  if (n === 0) return 1;
-  const k = Math.min(a, b);
-  // P(X <= k) for X ~ Binomial(n, 1/2), summed in logs so large n does not overflow.
-  let logC = 0;
-  let tail = 0;
-  for (let i = 0; i <= k; i++) {
-    if (i > 0) logC += Math.log(n - i + 1) - Math.log(i);
-    tail += Math.exp(logC - n * Math.LN2);
-  }
-  return Math.min(1, 2 * tail);
 }
 
 /** Each run's flips against the baseline run of the same corpus and mode (runs the baseline lacks are skipped). */

@@ -6,22 +6,28 @@ import { hitAt3 } from './score.js';
 const pct = (v: number | undefined) => (v === undefined ? '' : `${(v * 100).toFixed(1)}%`);
 const pad = (s: string, n: number) => s.padEnd(n);
 const lpad = (s: string, n: number) => s.padStart(n);
+const span = ([lo, hi]: [number, number]) => `${Math.round(lo * 100)}–${Math.round(hi * 100)}%`;
 
 /** One run as a table: a row per class, then the answerable totals. */
 export function formatRun(run: RunResult, split: string, misses: boolean): string {
   const head = bold(`${run.corpus} articles · ${run.mode} · ${split} split · ${run.questions} questions`);
-  const lines = [head, dim(`  ${pad('class', 16)}${lpad('n', 5)}${lpad('hit@1', 9)}${lpad('hit@3', 9)}${lpad('refused', 10)}`)];
+  const lines = [
+    head,
+    dim(`  ${pad('class', 16)}${lpad('n', 5)}${lpad('hit@1', 9)}${lpad('hit@3', 9)}${lpad('refused', 10)}${lpad('95% CI', 11)}`),
+  ];
   for (const [name, f] of Object.entries(run.figures.classes)) {
     const refused = f.refused ?? f.wronglyRefused;
-    lines.push(`  ${pad(name, 16)}${lpad(String(f.n), 5)}${lpad(pct(f.hit1), 9)}${lpad(pct(f.hit3), 9)}${lpad(pct(refused), 10)}`);
+    lines.push(
+      `  ${pad(name, 16)}${lpad(String(f.n), 5)}${lpad(pct(f.hit1), 9)}${lpad(pct(f.hit3), 9)}${lpad(pct(refused), 10)}${lpad(span(f.interval), 11)}`,
+    );
   }
   const a = run.figures.answerable;
   lines.push(
-    `  ${pad('all answerable', 16)}${lpad(String(a.n), 5)}${lpad(pct(a.hit1), 9)}${lpad(pct(a.hit3), 9)}${lpad(pct(a.wronglyRefused), 10)}`,
+    `  ${pad('all answerable', 16)}${lpad(String(a.n), 5)}${lpad(pct(a.hit1), 9)}${lpad(pct(a.hit3), 9)}${lpad(pct(a.wronglyRefused), 10)}${lpad(span(a.interval), 11)}`,
   );
   lines.push(
     dim(
-      `  quotes per answered reply: ${run.figures.meanShown.toFixed(2)} shown, of ${run.figures.meanQuotes.toFixed(2)} cited; "refused" on an answerable class is the wrongly refused rate`,
+      `  quotes per answered reply: ${run.figures.meanShown.toFixed(2)} shown, of ${run.figures.meanQuotes.toFixed(2)} cited; "refused" on an answerable class is the wrongly refused rate; 95% CI: Wilson interval of hit@3 (off-topic: of the refusal rate)`,
     ),
   );
   if (run.slips.asked > 0)

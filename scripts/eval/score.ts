@@ -1,6 +1,7 @@
 import { shownCitations } from '../../src/answer/reply.js';
 import type { Answer } from '../../src/types.js';
 import { isOffTopic, type EvalQuestion } from './questions.js';
+import { wilson } from './statistics.js';
 
 /** What happened to one question. */
 export interface Outcome {
@@ -24,12 +25,14 @@ export interface ClassFigures {
   wronglyRefused?: number;
   /** Off-topic classes: refused, as they should be. */
   refused?: number;
+  /** 95% interval (Wilson) of the class's main figure: hit@3, or the refusal rate for an off-topic class. */
+  interval: [number, number];
 }
 
 export interface RunFigures {
   classes: Record<string, ClassFigures>;
   /** Over every answerable question of the run. */
-  answerable: { n: number; hit1: number; hit3: number; wronglyRefused: number };
+  answerable: { n: number; hit1: number; hit3: number; wronglyRefused: number; interval: [number, number] };
   /** Mean number of quotes cited, and shown, in answered replies. */
   meanQuotes: number;
   meanShown: number;
@@ -65,8 +68,9 @@ export function figuresOf(questions: readonly EvalQuestion[], outcomes: readonly
   const classes: Record<string, ClassFigures> = {};
   for (const [name, list] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
     const offTopic = isOffTopic(byId.get(list[0]!.id)!);
+    const refused = list.filter((o) => !o.answered).length;
     classes[name] = offTopic
-      ? { n: list.length, refused: rate(list.filter((o) => !o.answered).length, list.length) }
+      ? { n: list.length, refused: rate(refused, list.length), interval: wilson(refused, list.length) }
       : answerableFigures(list);
   }
   const answerable = outcomes.filter((o) => !isOffTopic(byId.get(o.id)!));
@@ -87,10 +91,12 @@ export function figuresOf(questions: readonly EvalQuestion[], outcomes: readonly
 
 function answerableFigures(list: readonly Outcome[]): ClassFigures {
   const n = list.length;
+  const hits = list.filter(hitAt3).length;
   return {
     n,
     hit1: rate(list.filter((o) => o.rank === 1).length, n),
-    hit3: rate(list.filter(hitAt3).length, n),
+    hit3: rate(hits, n),
+    interval: wilson(hits, n),
     wronglyRefused: rate(list.filter((o) => !o.answered).length, n),
   };
 }

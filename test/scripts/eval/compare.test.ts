@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { BaselineError, compareRuns, readBaseline, signTest, type BaselineReport } from '../../../scripts/eval/compare.js';
+import { BaselineError, compareRuns, readBaseline, type BaselineReport } from '../../../scripts/eval/compare.js';
 import { formatComparisons } from '../../../scripts/eval/report.js';
 import type { Outcome } from '../../../scripts/eval/score.js';
 
@@ -13,29 +13,6 @@ const outcome = (id: string, cls: Outcome['class'], answered: boolean, rank?: nu
   quotes: answered ? 3 : 0,
   shown: answered ? 3 : 0,
   ...(rank ? { rank } : {}),
-});
-
-describe('signTest', () => {
-  it('gives the exact two-sided binomial tail', () => {
-    expect(signTest(0, 0)).toBe(1);
-    expect(signTest(5, 0)).toBeCloseTo(2 / 32, 12);
-    expect(signTest(6, 0)).toBeCloseTo(2 / 64, 12);
-    // 8 against 2: P(X <= 2) = (1 + 10 + 45) / 1024, doubled.
-    expect(signTest(8, 2)).toBeCloseTo((2 * 56) / 1024, 12);
-    expect(signTest(3, 3)).toBe(1);
-  });
-
-  it('is symmetric, a probability, and falls as the split grows more uneven', () => {
-    fc.assert(
-      fc.property(fc.nat(300), fc.nat(300), (a, b) => {
-        const p = signTest(a, b);
-        expect(p).toBeGreaterThan(0);
-        expect(p).toBeLessThanOrEqual(1);
-        expect(signTest(b, a)).toBe(p);
-        if (a >= b) expect(signTest(a + 1, b)).toBeLessThanOrEqual(p);
-      }),
-    );
-  });
 });
 
 describe('compareRuns', () => {

@@ -1,4 +1,5 @@
 import { figuresOf, outcomeOf } from '../../../scripts/eval/score.js';
+import { wilson } from '../../../scripts/eval/statistics.js';
 import type { EvalQuestion } from '../../../scripts/eval/questions.js';
 import type { Answer, Citation } from '../../../src/types.js';
 
@@ -39,9 +40,9 @@ describe('eval scoring', () => {
       outcomeOf(qs[4]!, answer(['w'])),
     ];
     const figures = figuresOf(qs, outcomes);
-    expect(figures.classes['factoid']).toEqual({ n: 3, hit1: 1 / 3, hit3: 2 / 3, wronglyRefused: 1 / 3 });
-    expect(figures.classes['off-topic-easy']).toEqual({ n: 2, refused: 0.5 });
-    expect(figures.answerable).toEqual({ n: 3, hit1: 1 / 3, hit3: 2 / 3, wronglyRefused: 1 / 3 });
+    expect(figures.classes['factoid']).toEqual({ n: 3, hit1: 1 / 3, hit3: 2 / 3, wronglyRefused: 1 / 3, interval: wilson(2, 3) });
+    expect(figures.classes['off-topic-easy']).toEqual({ n: 2, refused: 0.5, interval: wilson(1, 2) });
+    expect(figures.answerable).toEqual({ n: 3, hit1: 1 / 3, hit3: 2 / 3, wronglyRefused: 1 / 3, interval: wilson(2, 3) });
     // Answered replies: 1, 3 and 1 quotes, all shown (a reply shows up to three).
     expect(figures.meanQuotes).toBeCloseTo(5 / 3);
     expect(figures.meanShown).toBeCloseTo(5 / 3);
