@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { hitAt3 } from './score.js';
+import { correct } from './score.js';
 import { signTest } from './statistics.js';
 import type { RunResult } from './run.js';
 
@@ -49,11 +49,6 @@ export async function readBaseline(file: string, split: string): Promise<Baselin
   if (parsed.data.split !== split)
     throw new BaselineError(`baseline ${file} is of the ${parsed.data.split} split, this run is of ${split}`);
   return parsed.data;
-}
-
-/** Whether a question came out right: an answerable one hit@3, an off-topic one refused. */
-export function correct(o: { class: string; answered: boolean; rank?: number | undefined }): boolean {
-  return o.class.startsWith('off-topic') ? !o.answered : hitAt3(o);
 }
 
 /** A question whose outcome changed. */

@@ -1,7 +1,7 @@
 import { bold, dim, green, red } from '../lib/style.js';
 import type { Comparison, Flip } from './compare.js';
 import type { GrowthRow, RunResult } from './run.js';
-import { hitAt3 } from './score.js';
+import { correct } from './score.js';
 
 const pct = (v: number | undefined) => (v === undefined ? '' : `${(v * 100).toFixed(1)}%`);
 const pad = (s: string, n: number) => s.padEnd(n);
@@ -35,7 +35,7 @@ export function formatRun(run: RunResult, split: string, misses: boolean): strin
       `  one-letter slips in answered questions: ${pct(run.slips.kept / run.slips.asked)} still hit@3 (${run.slips.kept} of ${run.slips.asked})`,
     );
   if (misses) {
-    const missed = run.outcomes.filter((o) => (o.class.startsWith('off-topic') ? o.answered : !hitAt3(o))).map((o) => o.id);
+    const missed = run.outcomes.filter((o) => !correct(o)).map((o) => o.id);
     lines.push(dim(`  missed: ${missed.join(' ') || 'none'}`));
   }
   return lines.join('\n');

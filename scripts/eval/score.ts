@@ -60,6 +60,11 @@ const rate = (hits: number, n: number) => (n === 0 ? 0 : hits / n);
 /** Whether an expected fact is among the first three quotes. */
 export const hitAt3 = (o: Pick<Outcome, 'rank'> | undefined): boolean => o?.rank !== undefined && o.rank <= 3;
 
+/** Whether a question came out right: an answerable one hit@3, an off-topic one refused. */
+export function correct(o: Pick<Outcome, 'answered' | 'rank'> & { class: string }): boolean {
+  return isOffTopic(o) ? !o.answered : hitAt3(o);
+}
+
 /** Aggregates outcomes by class. */
 export function figuresOf(questions: readonly EvalQuestion[], outcomes: readonly Outcome[]): RunFigures {
   const byId = new Map(questions.map((q) => [q.id, q]));

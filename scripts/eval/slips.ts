@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { mulberry32 } from '../../harness/seeded-random.js';
 import { isStopword } from '../../src/text/terms.js';
 
 /**
@@ -17,15 +18,9 @@ export type SlipKind = (typeof SLIP_KINDS)[number];
 const ELIGIBLE = /^\p{L}{5,}$/u;
 const VOWELS = 'aeiou';
 
-/** A seeded stream of numbers in [0, 1) (mulberry32). */
+/** A seeded stream of numbers in [0, 1): the repository's generator, seeded from a hash of `seed`. */
 function random(seed: string): () => number {
-  let state = createHash('sha256').update(seed).digest().readUInt32LE(0);
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(createHash('sha256').update(seed).digest().readUInt32LE(0));
 }
 
 /** `word` with one slip of `kind` at `at` (1 ≤ at ≤ length − 2: first and last letters are rarely mistyped). */
