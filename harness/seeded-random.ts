@@ -1,7 +1,8 @@
 /**
  * The one seeded pseudo-random generator of the repository, for everything that must draw the same
  * "random" numbers on every run and machine: benchmark corpora (bench/lib/prng.ts), generated model
- * weights (scripts/model/prng.ts) and fault timings in tests. `Math.random` cannot be seeded.
+ * weights (scripts/model/prng.ts), the evaluation's typing slips (scripts/eval/slips.ts) and fault
+ * timings in tests. `Math.random` cannot be seeded.
  */
 
 // Bound once: inside jest's vm sandbox every global lookup (even `Math`) goes through a slow

@@ -74,6 +74,10 @@ export function matchIn(set: ReadonlySet<string>, plan: TermPlan, loose: boolean
   return best;
 }
 
+/**
+ * How sentence `i` covers the question planned in `plans`; `useLoose` lets WordNet's looser
+ * relations count towards `share` (keyword mode's ranking), never towards `firmShare`.
+ */
 export function coverage(plans: readonly TermPlan[], index: SentenceIndex, i: number, useLoose: boolean): Coverage {
   const own = index.sentences[i]!.termSet;
   const context = index.neighbours(i).map((n) => index.sentences[n]!.termSet);

@@ -2,9 +2,9 @@ import { distance } from 'fastest-levenshtein';
 import { words } from './terms.js';
 
 /**
- * The words the articles use, as written (lower-cased), with how often: what a misspelled
- * question word is corrected to. Kept by length so a look-up only compares words that could be
- * within the edit budget.
+ * A set of words, as written (lower-cased), with how often each occurs: what a misspelled question
+ * word is corrected to (the articles' words first, then the English word list's). Kept by length so
+ * a look-up only compares words that could be within the edit budget.
  */
 export class Vocabulary {
   private readonly counts = new Map<string, number>();
@@ -28,7 +28,7 @@ export class Vocabulary {
   }
 
   /**
-   * The article word closest to `word` by edit distance within `budget` edits; ties go to a word
+   * The word closest to `word` by edit distance within `budget` edits; ties go to a word
    * with the same first letter (typos rarely hit it), then to the more frequent word.
    */
   closest(word: string, budget: number): string | undefined {
